@@ -1,0 +1,3 @@
+"""Harmattan: news reports in, geocoded, deduplicated ACLED-schema events out."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,100 @@
+"""Turn a published article body into the clean text every later offset points into.
+
+Removes photo captions, bylines, agency trailers and publisher boilerplate, and finds the
+agency dateline ("DAKAR, March 9 (Reuters) -", "BAMAKO, Mali —") as a location hint.
+Owns text cleaning only: no language, date or place logic beyond the dateline's span.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from harmattan.records import Span
+
+# Whole lines that carry no report text.
+_DROP_LINE = re.compile(
+    r"""^(?:
+        (?:file\s+)?photo\s*:.*                         # FILE PHOTO: captions
+      | .*\b(?:REUTERS|AFP|AP\ Photo|Getty\ Images)\s*/\s*[\w .'-]+(?:/File\ Photo)?\.?\s*$
+      | .*©.*                                          # copyright / photo credit lines
+      | (?:copyright|all\ rights\ reserved).*
+      | photo\ credit\s*:.*
+      | (?:reporting|writing|editing|additional\ reporting)\ by\ .*
+      | read\ (?:the\ original\ article\ on|more|also)\b.*
+      | (?:lire\ aussi|à\ lire\ aussi|voir\ aussi)\b.*
+      | share(?:\ news|\ this)?|advertisements?|publicité|source\ link|skip\ to\ content
+      | leave\ a\ reply|laisser\ un\ commentaire|comments?|published|keep\ reading
+      | your\ email\ address\ will\ not\ be\ published.*
+      | related(?:\ articles?|\ posts?)?|world|information|associated\ press
+      | .*pic\.twitter\.com/\S+.*
+      | !\[[^\]]*\]\([^)]*\)                          # markdown images
+      | img\ \d+
+    )$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_BYLINE = re.compile(r"^(?:[Bb]y|BY|[Pp]ar|PAR)\s+[A-ZÀ-Ý][\w.'’-]+(?:\s+[A-ZÀ-Ý][\w.'’-]+){0,3}\b(?:\s*[,|]\s*.{0,40})?$")
+_TRAILER = re.compile(
+    r"\s*(?:[-–—]\s*)?(?:\(\s*(?:REUTERS|Reuters|AFP|NAN|AP)\s*\)|(?<=\s)(?:REUTERS|AFP)|/\s*Agence France-Presse|–\s*READ MORE|-\s*READ MORE)\s*$"
+)
+_DATE_PREFIX = re.compile(r"^\s*date\s+(\d{4}-\d{2}(?:-\d{2})?)\b[^\n]*?(?=\S)", re.IGNORECASE)
+_DATELINE = re.compile(
+    r"""^(?P<place>[A-ZÀ-Ý][A-ZÀ-Ý'’ .-]{2,40}?)          # BAMAKO / N'DJAMENA / FADA N'GOURMA
+        (?:,\s*(?P<country>[A-Z][\w' -]{2,30}?))?            # , Mali
+        (?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?                # , March 9
+        \s*(?:\((?:Reuters|AFP|AP|Xinhua|Anadolu|APA)\)|\(AFP\))?
+        \s*(?:[-–—]|:)\s""",
+    re.VERBOSE,
+)
+
+
+@dataclass(frozen=True)
+class CleanText:
+    """The cleaned body, its dateline (if any) and the date found in a ``date`` prefix."""
+
+    text: str
+    dateline: Span | None
+    prefix_date: str | None
+
+
+def strip_date_prefix(raw: str) -> tuple[str, str | None]:
+    """Split a ``" date YYYY-MM-DD ..."`` record into (body, date string)."""
+    match = _DATE_PREFIX.match(raw)
+    if not match:
+        return raw, None
+    body = raw[match.end() :]
+    # Some prefixes carry a trailing token such as a page number or outlet name on the line.
+    return body, match.group(1)
+
+
+def clean_text(raw: str) -> CleanText:
+    """Clean an article body and locate its dateline."""
+    body, prefix_date = strip_date_prefix(raw.replace("\r\n", "\n").replace("\r", "\n"))
+    kept: list[str] = []
+    for line in body.split("\n"):
+        stripped = line.strip()
+        if not stripped:
+            if kept and kept[-1] != "":
+                kept.append("")
+            continue
+        stripped = stripped.replace("{{{", "").replace("}}}", "").strip()
+        if _DROP_LINE.match(stripped) or (len(stripped) < 70 and _BYLINE.match(stripped)):
+            continue
+        stripped = _TRAILER.sub("", stripped).strip()
+        if stripped:
+            kept.append(re.sub(r"[ \t]+", " ", stripped))
+    text = "\n".join(kept).strip()
+    return CleanText(text=text, dateline=find_dateline(text), prefix_date=prefix_date)
+
+
+def find_dateline(text: str) -> Span | None:
+    """The dateline place at the start of a paragraph within the first 600 characters."""
+    for para in re.finditer(r"(?:^|\n)([^\n]+)", text[:600]):
+        line_start = para.start(1)
+        match = _DATELINE.match(para.group(1))
+        if match:
+            place = match.group("place").strip(" .-")
+            if len(place) >= 3 and place.upper() == place:
+                start = line_start + match.start("place")
+                return Span(start, start + len(place), place)
+    return None

@@ -1,0 +1,48 @@
+"""Language stage: English or French per article; anything else is skipped, never crashes.
+
+lingua is restricted to a handful of languages common in West African news so that other
+languages are recognised as "not en/fr" rather than forced into one of the two.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from functools import lru_cache
+from typing import Any
+
+from harmattan.pipeline.base import SkipArticle
+from harmattan.records import Document
+
+_OTHERS = ("GERMAN", "SPANISH", "PORTUGUESE", "ITALIAN", "ARABIC", "TURKISH", "DUTCH", "HAUSA", "YORUBA", "SOMALI")
+
+
+@lru_cache(maxsize=1)
+def _detector() -> Any:
+    from lingua import Language, LanguageDetectorBuilder
+
+    languages = [Language.ENGLISH, Language.FRENCH]
+    languages += [getattr(Language, name) for name in _OTHERS if hasattr(Language, name)]
+    return LanguageDetectorBuilder.from_languages(*languages).build()
+
+
+def detect_language(text: str) -> str:
+    """ISO 639-1 code of the text's language ("en", "fr", "de", ...), "" when unknown."""
+    language = _detector().detect_language_of(text[:2000])
+    return "" if language is None else language.iso_code_639_1.name.lower()
+
+
+class LanguageStage:
+    """Sets ``doc.language``; skips articles outside ``languages``."""
+
+    name = "language"
+    requires: tuple[str, ...] = ("article",)
+    provides: tuple[str, ...] = ("language",)
+
+    def __init__(self, *, languages: tuple[str, ...] = ("en", "fr")) -> None:
+        self.languages = languages
+
+    def __call__(self, doc: Document) -> Document:
+        language = doc.article.language or detect_language(doc.article.text)
+        if language not in self.languages:
+            raise SkipArticle(f"article {doc.article.id!r}: language {language or 'unknown'!r} is not coded")
+        return dataclasses.replace(doc, language=language)

@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+import pytest
+
+from harmattan.ingest.clean import clean_text, find_dateline, strip_date_prefix
+
+
+def test_clean_strips_date_prefix_and_returns_date() -> None:
+    body, date = strip_date_prefix(" date 2024-03-09 Gunmen attacked a village.")
+    assert date == "2024-03-09"
+    assert body == "Gunmen attacked a village."
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "FILE PHOTO: Soldiers stand guard in a town. REUTERS/Some Name/File Photo",
+        "Read the original article on Example News",
+        "Share News",
+        "Copyright 2024 Example Media. All rights reserved.",
+        "By John Smith",
+        "Advertisement",
+    ],
+)
+def test_clean_drops_boilerplate_lines(line: str) -> None:
+    cleaned = clean_text(f"Militants attacked a checkpoint on Monday.\n{line}\nTwo soldiers died.")
+    assert line not in cleaned.text
+    assert "Militants attacked a checkpoint on Monday." in cleaned.text
+    assert "Two soldiers died." in cleaned.text
+
+
+def test_clean_keeps_sentence_starting_with_by() -> None:
+    text = "By Tuesday the army had retaken the town of Example after two days of fighting."
+    assert clean_text(text).text == text
+
+
+def test_clean_removes_agency_trailer() -> None:
+    assert clean_text("Ten people died in the blast. (Reuters)").text == "Ten people died in the blast."
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("BAMAKO, Mali — Soldiers clashed with militants.", "BAMAKO"),
+        ("DAKAR, March 9 (Reuters) - Protesters marched.", "DAKAR"),
+        ("NIAMEY (AFP) - The junta said.", "NIAMEY"),
+    ],
+)
+def test_clean_finds_dateline(text: str, place: str) -> None:
+    span = find_dateline(text)
+    assert span is not None
+    assert span.text == place
+    assert text[span.start : span.end] == place
+
+
+def test_clean_no_dateline_in_plain_sentence() -> None:
+    assert find_dateline("Gunmen killed three people in a village.") is None
