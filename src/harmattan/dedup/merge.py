@@ -1,0 +1,263 @@
+"""Report -> event clustering: merge new reports into each other and into existing events.
+
+Owns the clustering (best pairs first, never two events of one article in a cluster) and
+how a cluster becomes one EventRecord. Pure logic: the store decides what to read and
+write; this module never touches a database.
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import re
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from harmattan.dedup.similarity import (
+    DATE_TOLERANCE_DAYS,
+    PairMatch,
+    actors_of,
+    compare_reports,
+    is_generic,
+    normalise,
+    parse_date,
+    same_actor,
+)
+from harmattan.records import Evidence, EventRecord
+
+_MERGED_NOTE = re.compile(r"\s*Merged from \d+ reports\.\s*$")
+_SCALE_ORDER = ("Local", "Subnational", "National", "Regional", "International", "New media", "Other")
+
+
+@dataclass(frozen=True)
+class MergeResult:
+    """What merging changed.
+
+    ``events``: every event that is new or changed (merged events carry all their reports).
+    ``replaced``: event_id_cnty of existing events absorbed into another; the store deletes them.
+    """
+
+    events: tuple[EventRecord, ...]
+    replaced: tuple[str, ...]
+
+
+# --- candidate pairs --------------------------------------------------------------------
+
+
+def candidate_pairs(
+    new: Sequence[EventRecord], existing: Sequence[EventRecord]
+) -> Iterator[tuple[int, int]]:
+    """Index pairs (new-new and new-existing) in the same country and date window.
+
+    Nodes are numbered new first, then existing; existing events are never compared with
+    each other (they were merged when they arrived). Reports without a country are compared
+    with every country.
+    """
+    window = max(DATE_TOLERANCE_DAYS.values())
+    nodes = [*new, *existing]
+    by_country: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for index, record in enumerate(nodes):
+        day = parse_date(record.event_date)
+        if day is not None:
+            by_country[normalise(record.country)].append((day.toordinal(), index))
+    for rows in by_country.values():
+        rows.sort()
+    undated_country = by_country.get("", [])
+    for i, record in enumerate(new):
+        day = parse_date(record.event_date)
+        if day is None:
+            continue
+        key = normalise(record.country)
+        buckets = list(by_country.values()) if not key else [by_country[key], undated_country]
+        for rows in buckets:
+            lo = bisect.bisect_left(rows, (day.toordinal() - window, -1))
+            hi = bisect.bisect_right(rows, (day.toordinal() + window, len(nodes)))
+            for _, j in rows[lo:hi]:
+                if j != i:
+                    yield (min(i, j), max(i, j))
+
+
+# --- clustering -------------------------------------------------------------------------
+
+
+class _Clusters:
+    """Union-find over nodes that refuses to join two clusters sharing an article."""
+
+    def __init__(self, nodes: Sequence[EventRecord]) -> None:
+        self.parent = list(range(len(nodes)))
+        self.articles = [set(n.article_ids) for n in nodes]
+        self.links: dict[int, list[tuple[int, int, PairMatch]]] = {i: [] for i in range(len(nodes))}
+
+    def root(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def join(self, i: int, j: int, match: PairMatch) -> bool:
+        ri, rj = self.root(i), self.root(j)
+        if ri == rj or self.articles[ri] & self.articles[rj]:
+            return False
+        self.parent[rj] = ri
+        self.articles[ri] |= self.articles[rj]
+        self.links[ri].extend([*self.links[rj], (i, j, match)])
+        self.links[rj] = []
+        return True
+
+    def groups(self) -> dict[int, list[int]]:
+        out: dict[int, list[int]] = defaultdict(list)
+        for i in range(len(self.parent)):
+            out[self.root(i)].append(i)
+        return out
+
+
+# --- combining a cluster ----------------------------------------------------------------
+
+
+def report_quality(record: EventRecord) -> tuple[float, ...]:
+    """Which report's fields the merged event keeps: precise, named, located, confident."""
+    named = sum(1 for a in actors_of(record) if not is_generic(a))
+    return (
+        -(record.geo_precision or 3),
+        -(record.time_precision or 3),
+        float(record.latitude is not None),
+        float(bool(record.admin1)),
+        float(named),
+        record.confidence,
+    )
+
+
+def _unique(values: Sequence[str], *, sep: str = "; ") -> str:
+    parts = [p.strip() for v in values for p in (v or "").split(sep) if p.strip()]
+    return sep.join(dict.fromkeys(parts))
+
+
+def _source_scale(values: Sequence[str]) -> str:
+    parts = {p.strip() for v in values for p in re.split(r"[-;]", v or "") if p.strip()}
+    ordered = [s for s in _SCALE_ORDER if s in parts] + sorted(parts - set(_SCALE_ORDER))
+    return "-".join(ordered)
+
+
+def _named_replacement(actor: str, others: Sequence[EventRecord], field: str) -> str:
+    """Replace "Unidentified Armed Group (X)" by the group another report names on that side."""
+    if not actor or not is_generic(actor):
+        return actor
+    for other in others:
+        candidate = getattr(other, field)
+        if candidate and not is_generic(candidate) and not same_actor(candidate, actor):
+            inter_field = "inter1" if field == "actor1" else "inter2"
+            if getattr(other, inter_field) in (2, 3, 4):
+                return str(candidate)
+    return actor
+
+
+def conservative_fatalities(members: Sequence[EventRecord]) -> tuple[int, int | None, int | None]:
+    """The lowest reported death toll (0 means "not reported" and is skipped), and the range."""
+    counts = [m.fatalities for m in members if m.fatalities > 0]
+    lows = [m.fatalities_low for m in members if m.fatalities_low is not None] + counts
+    highs = [m.fatalities_high for m in members if m.fatalities_high is not None] + counts
+    if not counts:
+        return 0, (min(lows) if lows else None), (max(highs) if highs else None)
+    return min(counts), min(lows), max(highs)
+
+
+def combine(
+    members: Sequence[EventRecord], existing_ids: set[str], links: Sequence[tuple[str, str, PairMatch]]
+) -> EventRecord:
+    """One event from the reports of a cluster."""
+    best = max(members, key=report_quality)
+    others = [m for m in members if m is not best]
+    article_ids = tuple(dict.fromkeys(a for m in members for a in m.article_ids))
+    evidence: tuple[Evidence, ...] = tuple(dict.fromkeys(e for m in members for e in m.evidence))
+    kept = sorted(m.event_id_cnty for m in members if m.event_id_cnty in existing_ids)
+    event_id = kept[0] if kept else min(m.event_id_cnty for m in members)
+    fatalities, low, high = conservative_fatalities(members)
+    confidence_missing = 1.0
+    for m in members:
+        confidence_missing *= 1.0 - min(max(m.confidence, 0.0), 0.95)
+    reasons = [r for m in members for r in m.merge_reasons]
+    for id_a, id_b, match in links:
+        reasons.append(f"{id_a} = {id_b} (score {match.score:.2f})")
+        reasons.extend(match.reasons)
+    fill = {
+        name: next((getattr(m, name) for m in others if getattr(m, name)), getattr(best, name))
+        for name in ("country", "admin1", "admin2", "admin3", "location", "region")
+        if not getattr(best, name)
+    }
+    if best.latitude is None:
+        located = next((m for m in others if m.latitude is not None and m.geo_precision <= best.geo_precision), None)
+        if located is not None:
+            fill.update(latitude=located.latitude, longitude=located.longitude, location=located.location,
+                        geo_precision=located.geo_precision, iso=located.iso,
+                        admin1=located.admin1 or best.admin1, admin2=located.admin2 or best.admin2)
+    notes = _MERGED_NOTE.sub("", best.notes).strip()
+    return dataclasses.replace(
+        best,
+        **fill,
+        event_id_cnty=event_id,
+        actor1=_named_replacement(best.actor1, others, "actor1"),
+        actor2=_named_replacement(best.actor2, others, "actor2"),
+        source=_unique([m.source for m in members]),
+        source_scale=_source_scale([m.source_scale for m in members]),
+        notes=f"{notes} Merged from {len(article_ids)} reports.".strip(),
+        fatalities=fatalities,
+        fatalities_low=low,
+        fatalities_high=high,
+        article_ids=article_ids,
+        evidence=evidence,
+        confidence=round(1.0 - confidence_missing, 3),
+        merge_reasons=tuple(reasons),
+    )
+
+
+# --- the contract -----------------------------------------------------------------------
+
+
+def merge_reports(new: Sequence[EventRecord], existing: Sequence[EventRecord] = ()) -> MergeResult:
+    """Merge new reports with each other and into existing events.
+
+    Pairs are scored by ``compare_reports`` and joined best first, so each report goes to the
+    event it matches best; a join never puts two events of the same article together.
+    Returns the new or changed events and the ids of existing events absorbed into others.
+    """
+    nodes = [*new, *existing]
+    n_new = len(new)
+    scored: list[tuple[float, int, int, PairMatch]] = []
+    for i, j in set(candidate_pairs(new, existing)):
+        match = compare_reports(nodes[i], nodes[j])
+        if match is not None and match.same_event:
+            scored.append((-match.score, i, j, match))
+    scored.sort(key=lambda row: (row[0], row[1], row[2]))
+    clusters = _Clusters(nodes)
+    for _, i, j, match in scored:
+        clusters.join(i, j, match)
+
+    existing_ids = {e.event_id_cnty for e in existing}
+    events: list[EventRecord] = []
+    replaced: list[str] = []
+    for root, members in sorted(clusters.groups().items(), key=lambda item: min(item[1])):
+        if len(members) == 1:
+            if members[0] < n_new:
+                events.append(nodes[members[0]])
+            continue
+        links = [
+            (_label(nodes[i]), _label(nodes[j]), match) for i, j, match in clusters.links[root]
+        ]
+        merged = combine([nodes[k] for k in members], existing_ids, links)
+        events.append(merged)
+        replaced.extend(
+            nodes[k].event_id_cnty
+            for k in members
+            if k >= n_new and nodes[k].event_id_cnty != merged.event_id_cnty
+        )
+    return MergeResult(events=tuple(events), replaced=tuple(sorted(set(replaced))))
+
+
+def merge_all(records: Sequence[EventRecord]) -> list[EventRecord]:
+    """Batch merging (``harmattan code --merge``): every record is new."""
+    return list(merge_reports(records).events)
+
+
+def _label(record: EventRecord) -> str:
+    return "+".join(record.article_ids) or record.event_id_cnty

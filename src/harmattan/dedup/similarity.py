@@ -1,0 +1,301 @@
+"""Whether two event reports describe the same real event, and why.
+
+Owns the pairwise rule: ACLED's "same actors, same day, same location" widened to what news
+reports look like (dates a day or two apart, nearby places, a generic "gunmen" in one report
+and the named group in another, English and French). Pure functions over EventRecords; it
+must not know about clusters, stores or articles' text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from harmattan.records import EventRecord
+
+#: Days two dates may differ, by the coarser time_precision (1 day, 2 week, 3 month).
+DATE_TOLERANCE_DAYS: dict[int, int] = {1: 2, 2: 7, 3: 31}
+#: Kilometres two places may be apart, by the coarser geo_precision (3: same admin1 instead).
+DISTANCE_LIMIT_KM: dict[int, float] = {1: 30.0, 2: 50.0}
+#: Event types that different reports of one event often disagree on (soldiers vs civilians
+#: killed, an attack described as a bombing, a protest that turned violent).
+COMPATIBLE_EVENT_TYPES: frozenset[frozenset[str]] = frozenset(
+    {
+        frozenset({"Battles", "Violence against civilians"}),
+        frozenset({"Battles", "Explosions/Remote violence"}),
+        frozenset({"Explosions/Remote violence", "Violence against civilians"}),
+        frozenset({"Protests", "Riots"}),
+    }
+)
+#: The score a pair needs to be merged; see ``compare_reports`` for the weights.
+MERGE_THRESHOLD = 2.4
+
+_GENERIC_ACTOR = re.compile(r"^unidentified\b|^unknown\b")
+_STATE_OR_PEOPLE = re.compile(r"^(military|police) forces|^government of|^civilians|^protesters|^rioters")
+_ACTOR_STOP = frozenset(
+    "of the and de du des la le les l d for in forces force group groups armed movement".split()
+)
+_TEXT_STOP = frozenset(
+    """the a an of in on at to and or for by with from was were is are has have had that this
+    it its as be been after said says le la les de du des un une et en au aux dans par pour sur
+    avec qui que est sont a ont ete selon""".split()
+)
+
+
+@dataclass(frozen=True)
+class PairMatch:
+    """Why two reports are (or are not) the same event: a score and its reasons."""
+
+    score: float
+    reasons: tuple[str, ...]
+
+    @property
+    def same_event(self) -> bool:
+        return self.score >= MERGE_THRESHOLD
+
+
+def normalise(text: str) -> str:
+    """Lower case, no accents, only letters, digits and single spaces."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower().replace("’", "'")
+    return re.sub(r"\s+", " ", re.sub(r"[^a-z0-9]+", " ", text)).strip()
+
+
+def parse_date(value: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except (TypeError, ValueError):
+        return None
+
+
+def km_between(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance in kilometres between two (lat, lon) points."""
+    la1, lo1, la2, lo2 = map(math.radians, (*a, *b))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def date_tolerance(a: EventRecord, b: EventRecord) -> int:
+    coarser = max(a.time_precision or 1, b.time_precision or 1)
+    return DATE_TOLERANCE_DAYS.get(coarser, DATE_TOLERANCE_DAYS[3])
+
+
+# --- actors -----------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=4096)
+def actor_keys(name: str) -> tuple[str, frozenset[str]]:
+    """An actor's acronym (``"jnim"`` from ``"JNIM: Group for ..."``) and its content words."""
+    head, _, tail = re.split(r"\s+-\s+", name, maxsplit=1)[0].partition(":")
+    acronym = normalise(head) if tail else ""
+    words = frozenset(t for t in normalise(name).split() if t not in _ACTOR_STOP)
+    return acronym, words
+
+
+def same_actor(a: str, b: str) -> bool:
+    """``"RSF: Rapid Support Forces"`` is ``"Rapid Support Forces"``; Mali's army is not Niger's."""
+    if normalise(a) == normalise(b):
+        return True
+    (acr_a, words_a), (acr_b, words_b) = actor_keys(a), actor_keys(b)
+    if acr_a and (acr_a == acr_b or acr_a in words_b):
+        return True
+    if acr_b and acr_b in words_a:
+        return True
+    if not words_a or not words_b:
+        return False
+    return len(words_a & words_b) / len(words_a | words_b) >= 0.6
+
+
+def is_generic(name: str) -> bool:
+    """"Unidentified Armed Group (Mali)": compatible with any named armed group."""
+    return bool(_GENERIC_ACTOR.match(normalise(name)))
+
+
+def is_armed_group(name: str) -> bool:
+    return bool(name) and not _STATE_OR_PEOPLE.match(normalise(name))
+
+
+def actors_of(record: EventRecord) -> list[str]:
+    names = []
+    for value in (record.actor1, record.actor2, record.assoc_actor_1, record.assoc_actor_2):
+        names.extend(part.strip() for part in (value or "").split(";") if part.strip())
+    return names
+
+
+def short_actor(name: str) -> str:
+    """The name an analyst would say: the acronym if there is one."""
+    head, _, tail = name.partition(":")
+    return head.strip() if tail else name
+
+
+def compare_actors(a: EventRecord, b: EventRecord) -> tuple[float, str | None]:
+    """Score for the actors two reports share; negative when two named groups disagree."""
+    names_a, names_b = actors_of(a), actors_of(b)
+    if not names_a or not names_b:
+        return 0.0, None
+    shared = [x for x in names_a if any(same_actor(x, y) for y in names_b)]
+    named_shared = [x for x in shared if is_armed_group(x) and not is_generic(x)]
+    if named_shared:
+        return 1.0, f"shared actor {short_actor(named_shared[0])}"
+    score, reason = 0.0, None
+    if shared:
+        score, reason = 0.5, f"shared actor {short_actor(shared[0])}"
+    groups_a = [x for x in names_a if is_armed_group(x)]
+    groups_b = [x for x in names_b if is_armed_group(x)]
+    named_a = [x for x in groups_a if not is_generic(x)]
+    named_b = [x for x in groups_b if not is_generic(x)]
+    if named_a and named_b:
+        return score - 1.0, reason  # two different named groups: likely two events
+    generic_a = [x for x in groups_a if is_generic(x)]
+    generic_b = [x for x in groups_b if is_generic(x)]
+    if (generic_a and (named_b or generic_b)) or (generic_b and named_a):
+        other = (named_b or named_a or generic_b)[0]
+        return score + 0.3, reason or f"unidentified armed group compatible with {short_actor(other)}"
+    return score, reason
+
+
+# --- places -----------------------------------------------------------------------------
+
+
+def compare_places(a: EventRecord, b: EventRecord) -> tuple[float, str | None] | None:
+    """Score for how close two reports put the event; None when too far apart to be one."""
+    coarser = max(a.geo_precision or 3, b.geo_precision or 3)
+    same_admin1 = bool(a.admin1) and normalise(a.admin1) == normalise(b.admin1)
+    if a.admin1 and b.admin1 and not same_admin1 and coarser < 3:
+        return None
+    if None not in (a.latitude, a.longitude, b.latitude, b.longitude):
+        dist = km_between((a.latitude, a.longitude), (b.latitude, b.longitude))  # type: ignore[arg-type]
+        limit = DISTANCE_LIMIT_KM.get(coarser)
+        if limit is not None:
+            if dist > limit:
+                return None
+            if dist < 2.0:
+                return 1.0, f"same place ({a.location or b.location})"
+            return 1.0 - 0.5 * dist / limit, f"{dist:.0f} km apart"
+    loc_a, loc_b = normalise(a.location), normalise(b.location)
+    if loc_a and loc_b:
+        if loc_a == loc_b or fuzz.token_set_ratio(loc_a, loc_b) >= 90 or fuzz.ratio(loc_a, loc_b) >= 85:
+            level = "same place" if coarser < 3 else "same area"
+            return (1.0 if coarser < 3 else 0.5), f"{level} ({a.location})"
+        if coarser == 1 and not (a.latitude is None) ^ (b.latitude is None):
+            return -0.5, None  # two different named towns, neither located
+    if same_admin1:
+        return 0.3, f"same admin1 ({a.admin1})"
+    return 0.0, None
+
+
+# --- event types, fatalities, text ------------------------------------------------------
+
+
+def compare_types(a: EventRecord, b: EventRecord) -> tuple[float, str] | None:
+    if a.sub_event_type and a.sub_event_type == b.sub_event_type:
+        return 1.0, "same sub-event type"
+    if a.event_type == b.event_type:
+        return 0.5, f"same event type ({a.event_type})"
+    if frozenset({a.event_type, b.event_type}) in COMPATIBLE_EVENT_TYPES:
+        return 0.0, f"compatible event types ({a.sub_event_type} / {b.sub_event_type})"
+    return None
+
+
+def compare_fatalities(a: EventRecord, b: EventRecord) -> tuple[float, str | None]:
+    if a.fatalities > 0 and a.fatalities == b.fatalities:
+        return 0.3, f"same fatalities ({a.fatalities})"
+    if a.fatalities > 0 and b.fatalities > 0 and max(a.fatalities, b.fatalities) <= 2 * min(a.fatalities, b.fatalities):
+        return 0.1, None
+    return 0.0, None
+
+
+def report_text(record: EventRecord) -> str:
+    """What a report says about the event: its notes, place and evidence spans."""
+    spans = " ".join(dict.fromkeys(e.text for e in record.evidence))
+    return " ".join((record.notes, record.location, spans))
+
+
+@lru_cache(maxsize=8192)
+def text_profile(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Character 4-grams of content words, the numbers, and capitalised names of a text."""
+    names = frozenset(normalise(m) for m in re.findall(r"\b[A-ZÀ-Ý][\w'’-]{2,}", text))
+    words = [w for w in normalise(text).split() if w not in _TEXT_STOP]
+    numbers = frozenset(w for w in words if w.isdigit())
+    grams = frozenset(g for w in words if not w.isdigit() for g in _ngrams(f" {w} ", 4))
+    return grams, numbers, names - {normalise(w) for w in _TEXT_STOP}
+
+
+def _ngrams(word: str, n: int) -> Iterable[str]:
+    return (word[i : i + n] for i in range(max(1, len(word) - n + 1)))
+
+
+def text_similarity(a: EventRecord, b: EventRecord) -> float:
+    """Language-light similarity: shared character n-grams (cognates, names) and numbers.
+
+    Character n-grams over place and group names carry across English and French
+    ("Barsalogho", "JNIM", "soldats"/"soldiers"), where word overlap would not.
+    """
+    grams_a, nums_a, names_a = text_profile(report_text(a))
+    grams_b, nums_b, names_b = text_profile(report_text(b))
+    if not grams_a or not grams_b:
+        return 0.0
+    gram_sim = len(grams_a & grams_b) / math.sqrt(len(grams_a) * len(grams_b))
+    name_sim = len(names_a & names_b) / min(len(names_a), len(names_b)) if names_a and names_b else 0.0
+    num_sim = len(nums_a & nums_b) / min(len(nums_a), len(nums_b)) if nums_a and nums_b else 0.0
+    return round(0.5 * gram_sim + 0.3 * name_sim + 0.2 * num_sim, 2)
+
+
+# --- the rule ---------------------------------------------------------------------------
+
+
+def same_country(a: EventRecord, b: EventRecord) -> bool:
+    """Equal countries, or one report without a country (then other evidence must carry it)."""
+    return not a.country or not b.country or normalise(a.country) == normalise(b.country)
+
+
+def compare_reports(a: EventRecord, b: EventRecord) -> PairMatch | None:
+    """Score two reports from different articles; None when a hard rule says they differ.
+
+    Hard rules: same country, dates within the tolerance of their precision, places within
+    the distance of their precision, compatible event types. Evidence then adds up: date
+    closeness, place, event type, actors, fatalities and text similarity.
+    """
+    if set(a.article_ids) & set(b.article_ids):
+        return None  # an article's separate events are distinct by construction
+    if not same_country(a, b):
+        return None
+    date_a, date_b = parse_date(a.event_date), parse_date(b.event_date)
+    if date_a is None or date_b is None:
+        return None
+    gap = abs((date_a - date_b).days)
+    if gap > date_tolerance(a, b):
+        return None
+    types = compare_types(a, b)
+    if types is None:
+        return None
+    places = compare_places(a, b)
+    if places is None:
+        return None
+
+    reasons: list[str] = []
+    precise = max(a.time_precision or 1, b.time_precision or 1) == 1
+    if gap == 0:
+        score = 1.0 if precise else 0.6
+        reasons.append(f"same day ({a.event_date})" if precise else f"same date ({a.event_date}, approximate)")
+    else:
+        score = (0.8 if gap == 1 else 0.5) if precise else 0.3
+        unit = "day" if gap == 1 else "days"
+        reasons.append(f"close dates ({a.event_date} vs {b.event_date}, {gap} {unit})")
+    for part, reason in (places, types, compare_actors(a, b), compare_fatalities(a, b)):
+        score += part
+        if reason:
+            reasons.append(reason)
+    if not a.country or not b.country:
+        score -= 0.5
+    similarity = text_similarity(a, b)
+    score += 1.5 * similarity
+    reasons.append(f"text similarity {similarity:.2f}")
+    return PairMatch(round(score, 3), tuple(reasons))
