@@ -1,46 +1,197 @@
-"""Event detection and typing (first cut): one event per sentence with a trigger word."""
+"""Event detection and typing: which sentences report a specific event, and of what sub-type.
+
+``classify_sentence`` is the pure rule set: trigger words (``lexicon.TRIGGERS``) decide the
+family, context cues decide between neighbours (an attack on soldiers is a Battle, on
+villagers Violence against civilians; a protest met with tear gas is a Protest with
+intervention). Modal, negated, generic and background-summary sentences report no event.
+``EventsStage`` applies it to every sentence. Merging mentions of one event lives in
+``within_article.py``; field filling in ``assemble.py``.
+"""
 
 from __future__ import annotations
 
 import dataclasses
 import re
+from dataclasses import dataclass
 
+from harmattan.pipeline.lexicon import cue
 from harmattan.records import Document, EventMention, Span
 from harmattan.taxonomy import event_type_of
 
-# (pattern, sub_event_type), first match wins.
-_TRIGGERS: list[tuple[str, str]] = [
-    (r"suicide bomb\w*|kamikaze|attentat-suicide", "Suicide bomb"),
-    (r"air ?strikes?|drone strikes?|frappes? aériennes?|frappes? de drone", "Air/drone strike"),
-    (r"\bIEDs?\b|landmines?|roadside bomb|explosive device|engin explosif|mine artisanale", "Remote explosive/landmine/IED"),
-    (r"kidnapp\w*|abduct\w*|enlev\w*|kidnapp\w*|otages?", "Abduction/forced disappearance"),
-    (r"clash\w*|ambush\w*|affrontements?|embuscade|combats?|attacked (?:an? )?(?:army|military)", "Armed clash"),
-    (r"riot\w*|émeutes?", "Violent demonstration"),
-    (r"protest\w*|demonstrat\w*|manifest\w*|marche", "Peaceful protest"),
-    (r"arrest\w*|interpell\w*|arrêt\w*", "Arrests"),
-    (r"agreement|accord|ceasefire|cessez-le-feu", "Agreement"),
-    (r"coup d'[ée]tat|coup\b", "Other"),
-    (r"killed|attack\w*|massacre\w*|tués?|attaqu\w*", "Attack"),
-]
-_COMPILED = [(re.compile(r"\b(?:" + p + r")", re.IGNORECASE), s) for p, s in _TRIGGERS]
+_WEAK_VIOLENCE = re.compile(r"^(?:dead|died|death toll|morts?|bilan|lost their lives|perdu la vie|ont péri)$", re.I)
+_NUMBER = re.compile(
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|scores|hundreds|several|"
+    r"un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|dizaines?|vingtaine|trentaine|quarantaine|"
+    r"cinquantaine|centaines?|plusieurs)\b",
+    re.I,
+)
+_PASSIVE_AGENT = re.compile(r"\b(?:by|par|perpetrated by|blamed on|attribu[ée]e? à)\b", re.I)
+_QUESTION = re.compile(r"\?\s*$")
 
 
-def detect_events(doc: Document) -> tuple[EventMention, ...]:
-    out = []
+@dataclass(frozen=True)
+class SentenceLabel:
+    """A sub-event type read from one sentence, with its trigger (offsets in the sentence)."""
+
+    sub_event_type: str
+    start: int
+    end: int
+    score: float
+
+
+def _find(name: str, text: str) -> re.Match[str] | None:
+    return cue(name).search(text)
+
+
+def _modal_before(text: str, start: int) -> bool:
+    """A modal, future, negation or condemnation word shortly before the trigger."""
+    window = text[max(0, start - 45) : start]
+    return bool(cue("modal").search(window))
+
+
+def _agent_patient(text: str, trigger: re.Match[str]) -> tuple[str, str]:
+    """Split a sentence into (agent side, patient side) around its trigger, honouring passives."""
+    before, after = text[: trigger.start()], text[trigger.end() :]
+    by = _PASSIVE_AGENT.search(after)
+    if by and by.start() < 80:
+        return after[by.end() :], before + " " + after[: by.start()]
+    return before, after
+
+
+def _violence_subtype(text: str, trigger: re.Match[str], *, clash: bool) -> str:
+    """Battle or violence against civilians, from who acts on whom."""
+    if clash:
+        return "Armed clash"
+    agent, patient = _agent_patient(text, trigger)
+    state_agent = bool(_find("state_side", agent))
+    armed_agent = bool(_find("armed_group", agent))
+    state_patient = bool(_find("state_side", patient))
+    armed_patient = bool(_find("armed_group", patient))
+    civilian_patient = bool(_find("civilian_target", patient))
+    if state_patient and not (state_agent and civilian_patient and not armed_agent):
+        return "Armed clash"
+    if state_agent and armed_patient:
+        return "Armed clash"
+    if re.search(r"neutralis", trigger.group(0), re.I):
+        return "Armed clash"
+    if civilian_patient or armed_agent:
+        return "Attack"
+    if _find("state_side", text) and _find("armed_group", text):
+        return "Armed clash"
+    return "Attack"
+
+
+def _protest_subtype(text: str) -> str:
+    killed = _find("violence", text)
+    if _find("excessive", text) or (killed and _find("state_side", text) and not _find("riot", text)):
+        return "Excessive force against protesters"
+    if _find("riot", text):
+        return "Violent demonstration"
+    if _find("intervention", text):
+        return "Protest with intervention"
+    return "Peaceful protest"
+
+
+def _territory_subtype(text: str, trigger: re.Match[str]) -> str:
+    agent, _ = _agent_patient(text, trigger)
+    side = agent if agent.strip() else text
+    if _find("state_side", side) and not _find("armed_group", side):
+        return "Government regains territory"
+    if _find("armed_group", side) or re.search(r"\b(?:M23|RSF|rebel|rebelle)", side, re.I):
+        return "Non-state actor overtakes territory"
+    return "Government regains territory" if _find("state_side", text) else "Non-state actor overtakes territory"
+
+
+# Families in priority order: the first family whose trigger is present (and not modal) wins.
+_ORDER = (
+    "suicide", "air", "shelling", "ied", "grenade", "protest", "riot", "mob", "territory",
+    "abduction", "sexual", "clash", "violence", "arrest", "agreement", "other", "looting", "hq",
+)
+_FIXED = {
+    "suicide": "Suicide bomb",
+    "air": "Air/drone strike",
+    "shelling": "Shelling/artillery/missile attack",
+    "ied": "Remote explosive/landmine/IED",
+    "grenade": "Grenade",
+    "mob": "Mob violence",
+    "abduction": "Abduction/forced disappearance",
+    "sexual": "Sexual violence",
+    "arrest": "Arrests",
+    "agreement": "Agreement",
+    "other": "Other",
+    "looting": "Looting/property destruction",
+    "hq": "Headquarters or base established",
+}
+_SCORES = {
+    "suicide": 0.85, "air": 0.85, "shelling": 0.7, "ied": 0.8, "grenade": 0.75, "protest": 0.75, "riot": 0.7,
+    "mob": 0.6, "territory": 0.7, "abduction": 0.8, "sexual": 0.7, "clash": 0.8, "violence": 0.7, "arrest": 0.65,
+    "agreement": 0.55, "other": 0.45, "looting": 0.5, "hq": 0.5,
+}
+
+
+def _first_live(name: str, text: str) -> re.Match[str] | None:
+    """The first match of a trigger family not governed by a modal word."""
+    for match in cue(name).finditer(text):
+        if not _modal_before(text, match.start()):
+            return match
+    return None
+
+
+def classify_sentence(text: str, *, has_number: bool | None = None) -> SentenceLabel | None:
+    """The sub-event type a sentence reports, or None when it reports no specific event."""
+    if _QUESTION.search(text) or len(text) < 12:
+        return None
+    if has_number is None:
+        has_number = bool(_NUMBER.search(text))
+    for family in _ORDER:
+        match = _first_live(family, text)
+        if match is None:
+            continue
+        if family == "violence" and _WEAK_VIOLENCE.match(match.group(0)) and not has_number:
+            continue
+        if family == "riot" and not (_find("protest", text) or re.search(r"riot|[ée]meute", text, re.I)):
+            continue  # "violences", "looted" alone are not a riot
+        if family in ("other", "agreement", "looting", "arrest") and _find("violence", text) and _find("armed_group", text):
+            # "gunmen killed three and burned houses": the violence is the event
+            violence = _first_live("violence", text)
+            if violence is not None:
+                sub = _violence_subtype(text, violence, clash=False)
+                return SentenceLabel(sub, violence.start(), violence.end(), _SCORES["violence"])
+        if family in ("protest", "riot"):
+            sub = _protest_subtype(text)
+        elif family == "territory":
+            sub = _territory_subtype(text, match)
+        elif family in ("clash", "violence"):
+            sub = _violence_subtype(text, match, clash=family == "clash")
+        else:
+            sub = _FIXED[family]
+        score = _SCORES[family]
+        if _find("generic", text):
+            score -= 0.25
+        return SentenceLabel(sub, match.start(), match.end(), round(score, 2))
+    return None
+
+
+def detect_events(doc: Document, *, min_score: float = 0.3) -> tuple[EventMention, ...]:
+    """One event mention per sentence that reports an event."""
+    out: list[EventMention] = []
+    numbers = {f.span.start for f in doc.fatalities}
     for sentence in doc.sentences:
-        for pattern, sub in _COMPILED:
-            match = pattern.search(sentence.text)
-            if match:
-                start = sentence.start + match.start()
-                trigger = Span(start, start + len(match.group(0)), match.group(0))
-                out.append(EventMention(sentence, trigger, event_type_of(sub), sub, 0.5))
-                break
+        has_number = any(sentence.start <= n < sentence.end for n in numbers) or bool(_NUMBER.search(sentence.text))
+        label = classify_sentence(sentence.text, has_number=has_number)
+        if label is None or label.score < min_score:
+            continue
+        start = sentence.start + label.start
+        trigger = Span(start, sentence.start + label.end, doc.article.text[start : sentence.start + label.end])
+        out.append(EventMention(sentence, trigger, event_type_of(label.sub_event_type), label.sub_event_type, label.score))
     return tuple(out)
 
 
 class EventsStage:
+    """Sets ``doc.event_mentions``."""
+
     name = "events"
-    requires: tuple[str, ...] = ("sentences",)
+    requires: tuple[str, ...] = ("sentences", "fatalities")
     provides: tuple[str, ...] = ("event_mentions",)
 
     def __call__(self, doc: Document) -> Document:

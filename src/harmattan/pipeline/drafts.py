@@ -1,0 +1,32 @@
+"""Draft events: what one sentence says about its event, before merging within the article."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from harmattan.records import ActorMention, DateMention, EventLocation, EventMention, FatalityMention
+
+
+@dataclass(frozen=True)
+class ImpliedActor:
+    """A side the event type implies without a name in the text (e.g. the victims)."""
+
+    name: str
+    inter: int
+    generic: bool = True
+    country: str = ""
+
+
+@dataclass(frozen=True)
+class Draft:
+    """One event mention with the fields read from its sentence."""
+
+    mention: EventMention
+    date: dt.date
+    time_precision: int
+    date_mention: DateMention | None
+    location: EventLocation
+    actors: tuple[ActorMention, ...]
+    implied: tuple[ImpliedActor, ...]
+    fatalities: tuple[FatalityMention, ...]

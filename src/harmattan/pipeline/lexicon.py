@@ -1,0 +1,178 @@
+"""Trigger and cue lexicons for event detection, English and French.
+
+Each entry is a regular expression fragment; ``cue(name)`` compiles the union once. Patterns
+are matched case-insensitively; ``(?-i:...)`` marks the few that are case-sensitive (acronyms).
+This module owns words only: the decision rules that combine them live in ``events.py``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+# Event triggers ---------------------------------------------------------------------------
+TRIGGERS: dict[str, list[str]] = {
+    "suicide": [
+        r"suicide[- ](?:car[- ])?bomb\w*", r"suicide (?:attack|bomber|vest)\w*", r"kamikazes?",
+        r"attentats?[- ]suicides?", r"s'est fait exploser", r"se sont fait exploser",
+        r"blew (?:himself|herself|themselves) up", r"explosive vest", r"ceinture d'explosifs",
+    ],
+    "air": [
+        r"air ?strikes?", r"air ?raids?", r"drone (?:strikes?|attacks?)", r"aerial (?:bombardment|attack|strike)s?",
+        r"(?:war)?planes? (?:bombed|struck|hit)", r"fighter jets?", r"bombed from the air", r"air force (?:bombed|struck)",
+        r"frappes? a[ée]riennes?", r"frappes? (?:de|par) drones?", r"raids? a[ée]riens?", r"bombardements? a[ée]riens?",
+        r"tirs? de drones?", r"frapp[ée]s? par (?:un|des) drones?", r"drone strike", r"(?:strike|strikes) by (?:a )?drones?",
+        r"bombardement(?:s)? de l'aviation", r"l'aviation (?:a|ont) (?:bombard|frapp)\w*", r"vecteurs? a[ée]riens?",
+        r"conducted (?:an? )?(?:air|drone)?strikes?", r"drone attack",
+    ],
+    "shelling": [
+        r"shell(?:ing|ed|s)\b", r"artillery", r"mortars?(?: (?:shells?|rounds?|fire))?", r"rockets? (?:fire|attack|hit|struck|landed)",
+        r"missiles?", r"obus", r"tirs? d'artillerie", r"roquettes?", r"tirs? de mortiers?", r"pilonn\w+",
+    ],
+    "ied": [
+        r"(?-i:IEDs?)\b", r"improvised explosive devices?", r"roadside bombs?", r"land ?mines?", r"explosive devices?",
+        r"car bombs?", r"bomb (?:blast|exploded|went off|explosion)", r"(?:bomb|mine) blasts?", r"struck (?:a|an) (?:mine|explosive)",
+        r"hit (?:a|an) (?:mine|explosive|IED)", r"engins? explosifs?(?: improvis[ée]s?)?", r"(?-i:EEI)\b", r"mines? artisanales?",
+        r"sauté sur (?:une|un) (?:mine|engin)", r"mines? antipersonnel", r"explosion d'une? (?:mine|engin|bombe)", r"bombe artisanale",
+    ],
+    "grenade": [r"grenades?"],
+    "abduction": [
+        r"kidnapp\w*", r"abduct\w*", r"taken hostage", r"held hostage", r"hostages? (?:were|was) (?:taken|seized)",
+        r"enlev(?:é|ée|és|ées|ement|ements|er|aient|ait)\b", r"pris en otages?", r"prises? d'otages?", r"rapts?\b",
+        r"kidnapping", r"carried away \d+", r"whisked away",
+    ],
+    "sexual": [r"\braped?\b", r"\brapes\b", r"sexual (?:violence|assault)", r"\bviol(?:ée|ées|és|s)?\b", r"violences? sexuelles?"],
+    "clash": [
+        r"clash(?:es|ed)?", r"gun ?battles?", r"fire ?fights?", r"exchanges? of fire", r"ambush\w*", r"repell?ed",
+        r"repulsed", r"fought", r"fighting (?:between|with|against)", r"heavy fighting", r"fierce fighting", r"battles? (?:with|between|for)",
+        r"combats?", r"affrontements?", r"accrochages?", r"embuscades?", r"[ée]changes? de tirs", r"repouss[ée]\w*",
+        r"ont riposté", r"a riposté", r"riposte", r"engaged (?:the )?(?:militants|terrorists|insurgents|enemy|bandits)",
+        r"offensive against", r"assault on", r"s'est affronté\w*", r"se sont affrontés",
+    ],
+    "violence": [
+        r"attack(?:ed|s|ing)?", r"raid(?:ed|s)?", r"stormed", r"kill(?:ed|ing|s)?", r"massacr\w*", r"shot dead",
+        r"gunned down", r"opened fire", r"slaughter\w*", r"behead\w*", r"executed", r"murder\w*", r"burn(?:ed|t) alive",
+        r"dead\b", r"died\b", r"death toll", r"lost their lives", r"were shot", r"butchered", r"hacked to death",
+        r"attaqu\w*", r"attentats?", r"tu[ée]s?\b", r"tuées\b", r"tuant", r"massacr\w*", r"abattu\w*", r"ex[ée]cut[ée]\w*",
+        r"assassin\w*", r"fusill\w*", r"ouvert le feu", r"[ée]gorg\w*", r"d[ée]capit\w*", r"morts?\b", r"perdu la vie",
+        r"ont péri", r"bilan", r"neutralis\w*", r"incursion", r"assaut", r"raid",
+    ],
+    "protest": [
+        r"protest(?:s|ers?|ed|ing)?", r"demonstrat(?:ion|ions|ors?|ed|ing)", r"\bmarched\b", r"\brall(?:y|ies|ied)\b",
+        r"sit-ins?", r"took to the streets", r"flooded the streets", r"manifest(?:ation|ations|ants?|é|és|er|aient)\b",
+        r"\bmarches?\b(?! (?:\d|de l'|du))", r"rassemblements?", r"descendus? dans (?:la|les) rues?", r"grève", r"strike action",
+        r"sit-in", r"contestataires", r"protestataires",
+    ],
+    "riot": [
+        r"riot(?:s|ers?|ing|ed)?", r"violent (?:protests?|demonstrations?)", r"unrest", r"looted", r"looting",
+        r"vandali[sz]\w*", r"burn(?:ed|ing|t) tyres", r"barricades?", r"hurled stones", r"threw stones", r"pelted",
+        r"[ée]meutes?", r"[ée]meutiers", r"violences", r"[ée]chauffour[ée]es?", r"heurts", r"saccag\w*", r"pill[ée]\w*",
+        r"pneus", r"jets? de pierres", r"caillass\w*", r"tore down", r"ransack\w*", r"d[ée]g[ée]n[ée]r[ée]\w*",
+    ],
+    "intervention": [
+        r"tear ?gas", r"dispers\w*", r"water cannons?", r"rubber bullets", r"gaz lacrymog[èe]nes?", r"lacrymog[èe]nes?",
+        r"canons? à eau", r"baton charge", r"matraqu\w*", r"broke up",
+    ],
+    "excessive": [
+        r"fired (?:live )?(?:rounds|ammunition|bullets|shots) (?:on|at|into) (?:the )?(?:protesters|demonstrators|crowd)",
+        r"live (?:ammunition|rounds|fire)", r"crackdown", r"shot (?:at )?(?:protesters|demonstrators)",
+        r"balles? r[ée]elles?", r"r[ée]prim[ée]\w*(?: dans le sang)?", r"r[ée]pression", r"violemment dispers\w*",
+        r"(?:protesters|demonstrators) (?:were|have been) (?:killed|shot)", r"manifestants? (?:ont été )?tu[ée]s",
+    ],
+    "mob": [r"\bmob\b", r"lynch\w*", r"jungle justice", r"vindicte populaire", r"intercommunautaires?", r"inter-communal"],
+    "arrest": [
+        r"arrest(?:ed|s|ing)?", r"detained", r"taken into custody", r"house arrest", r"apprehended", r"nabbed",
+        r"\barr[êe]t[ée]s?\b", r"\barr[êe]t[ée]es\b", r"interpell\w*", r"garde à vue", r"r[ée]sidence surveill[ée]e",
+        r"appr[ée]hend\w*", r"s[ée]questr[ée]\w*", r"arrestations?", r"mis aux arr[êe]ts", r"in custody",
+    ],
+    "agreement": [
+        r"agreements?", r"\baccords?\b", r"cease-?fires?", r"truces?", r"cessation of hostilities", r"peace deal",
+        r"signed (?:a|an|the)", r"cessez-le-feu", r"tr[êe]ves?", r"accord de paix", r"sign[ée] (?:un|l')accord",
+        r"(?:was|were|been|has been|have been) (?:released|freed|rescued)", r"secured (?:their|his|her) release",
+        r"lib[ée]r[ée]s?\b", r"lib[ée]r[ée]es\b", r"lib[ée]ration", r"relâch\w*", r"handed (?:them )?over",
+    ],
+    "other": [
+        r"\bcoup\b", r"coup d'[ée]tat", r"seized power", r"took power", r"overthr\w+", r"ousted", r"toppled",
+        r"dissolved", r"suspended", r"curfew", r"state of emergency", r"withdr[ae]w\w*", r"withdrawal",
+        r"pull(?:ed)? out", r"departure", r"expelled", r"deploy(?:ed|ment)", r"resign\w*", r"\bbanned\b",
+        r"putsch\w*", r"couvre-feu", r"[ée]tat d'urgence", r"retrait", r"quitt[ée]\w*", r"dissou\w*", r"suspendu\w*",
+        r"d[ée]ploy[ée]\w*", r"d[ée]mission\w*", r"expuls\w*", r"a pris le pouvoir", r"prise du pouvoir", r"interdit\w*",
+        r"mutin\w*", r"mutiny", r"junta (?:took|seized)", r"proclaimed", r"proclam[ée]\w*", r"left the country",
+        r"ont quitté", r"a quitté",
+    ],
+    "territory": [
+        r"recaptur\w+", r"retook", r"retak(?:en|e|ing)", r"regain(?:ed)? control", r"reclaim(?:ed)?", r"took control",
+        r"taken control", r"seized control", r"seiz(?:ed|ing) (?:the )?(?:town|city|village|base|camp)", r"captur(?:ed|e) (?:of )?(?:the )?(?:town|city|village|base|camp|strategic|key|port)",
+        r"liberated", r"fell to", r"fallen", r"overr[au]n", r"taken over", r"took over (?:the )?(?:town|city|base|camp)",
+        r"under (?:its|their) control", r"has taken (?:the )?(?:key|strategic|town|city)", r"have taken (?:the )?(?:key|strategic|town|city)",
+        r"reprise?\b(?! des)", r"repris le contr[ôo]le", r"pris le contr[ôo]le", r"s'empar\w+", r"prise de (?:la ville|la localit[ée]|kidal)",
+        r"tomb[ée]e? (?:sous|aux mains)", r"chute de (?:la ville|goma)", r"occup(?:ation|[ée])", r"contr[ôo]le total",
+        r"pris position", r"moved in to retake", r"in control of",
+    ],
+    "looting": [
+        r"\bloot(?:ed|ing)\b", r"set (?:on )?fire", r"burn(?:ed|t) (?:down )?(?:the )?(?:houses|homes|shops|vehicles|church|village|market|school)",
+        r"torch(?:ed|ing)", r"destroy(?:ed|ing)", r"pill(?:é|és|ée|ées|age|aient)\b", r"incendi[ée]\w*", r"mis le feu",
+        r"br[ûu]l[ée]\w*", r"d[ée]trui\w*", r"vandali\w*",
+    ],
+    "hq": [r"established (?:a )?(?:new )?base", r"set up (?:a )?(?:military )?base", r"install[ée] (?:une|leur) base"],
+}
+
+# Context cues ------------------------------------------------------------------------------
+CUES: dict[str, list[str]] = {
+    "military_target": [
+        r"soldiers?", r"troops?", r"army", r"military(?! junta)", r"camp", r"base", r"barracks", r"patrol", r"convoy",
+        r"gendarm\w*", r"police(?:men|man)?", r"checkpoint", r"outpost", r"post", r"positions?", r"servicemen", r"officers?",
+        r"security forces", r"defen[cs]e forces", r"\bVDP\b", r"militia", r"vigilantes?", r"peacekeepers?", r"Wagner",
+        r"soldats?", r"militaires?", r"arm[ée]e", r"garnison", r"caserne", r"patrouille", r"gendarmerie", r"policiers?",
+        r"forces de d[ée]fense", r"forces de s[ée]curit[ée]", r"\bFDS\b", r"\bFAMa\b", r"poste (?:militaire|de s[ée]curit[ée]|avanc[ée])",
+        r"casques bleus", r"volontaires", r"d[ée]tachement", r"unit[ée] militaire", r"camp militaire", r"brigade",
+        r"fighters", r"combattants", r"rebels?", r"rebelles?", r"militants", r"jihadists?", r"djihadistes?", r"terroristes?",
+        r"insurgents", r"assailants", r"assaillants", r"gunmen", r"bandits",
+    ],
+    "state_side": [
+        r"soldiers?", r"troops?", r"army", r"military", r"gendarm\w*", r"police", r"security forces", r"defen[cs]e forces",
+        r"soldats?", r"militaires?", r"arm[ée]e", r"gendarmerie", r"policiers?", r"forces de d[ée]fense", r"forces de s[ée]curit[ée]",
+        r"\bFDS\b", r"\bFAMa\b", r"\bVDP\b", r"peacekeepers?", r"casques bleus", r"Wagner", r"camp militaire", r"military camp",
+        r"army (?:camp|base|post)", r"checkpoint", r"convoy", r"patrol", r"patrouille", r"convoi",
+    ],
+    "civilian_target": [
+        r"civilians?", r"villagers?", r"residents?", r"worshippers?", r"farmers?", r"traders?", r"passengers?", r"travell?ers?",
+        r"women", r"children", r"students?", r"pupils?", r"people", r"persons?", r"miners?", r"herders?", r"fishermen",
+        r"church", r"mosque", r"market", r"village", r"wedding", r"school", r"displacement camp", r"IDP", r"aid workers?",
+        r"civils?", r"villageois", r"habitants?", r"fid[èe]les", r"agriculteurs?", r"commer[çc]ants?", r"passagers?",
+        r"femmes", r"enfants", r"[ée]l[èe]ves", r"personnes", r"orpailleurs", r"[ée]leveurs", r"p[êe]cheurs", r"[ée]glise",
+        r"mosqu[ée]e", r"march[ée]", r"population", r"déplacés", r"chauffeurs?", r"drivers?", r"chief", r"chef (?:de village|coutumier)",
+        r"imam", r"priest", r"pr[êe]tre", r"catechist",
+    ],
+    "armed_group": [
+        r"gunmen", r"militants", r"jihadists?", r"insurgents", r"terrorists?", r"bandits", r"extremists", r"assailants",
+        r"attackers", r"rebels?", r"fighters", r"hommes armés", r"individus armés", r"djihadistes?", r"jihadistes?",
+        r"terroristes?", r"assaillants", r"rebelles?", r"insurg[ée]s", r"groupes? arm[ée]s?", r"armed (?:men|group)",
+        r"Boko Haram", r"ISWAP", r"JNIM", r"al-Shabaab?", r"al-Shabab", r"Islamic State", r"[ÉE]tat islamique", r"EIGS",
+        r"Ansarul", r"Katiba", r"herdsmen", r"gang",
+    ],
+    "modal": [
+        r"could", r"would", r"might", r"may", r"plans? to", r"planned", r"planning", r"threat(?:en|ened|ens)?", r"warn(?:ed|s|ing)?",
+        r"fears?", r"feared", r"risk", r"intends? to", r"vowed to", r"call(?:ed|s)? for", r"urged", r"aims? to", r"will",
+        r"pourrait", r"pourraient", r"menac\w*", r"risque\w*", r"pr[ée]voi\w*", r"envisag\w*", r"appel(?:le|é|ait) à",
+        r"vise à", r"compte", r"devrait", r"devraient", r"projet(?:te|tent)?", r"tent(?:e|ent|ait) de", r"not been",
+        r"no one was", r"n'a pas", r"never", r"jamais", r"denied", r"démenti", r"prevent", r"avoid", r"éviter",
+        r"condemn(?:ed|s)?", r"condamn[ée]\w*",
+    ],
+    "generic": [
+        r"since \d{4}", r"depuis \d{4}", r"over the (?:past|last) (?:\w+ )?(?:years?|decades?|months)", r"in recent (?:years|months)",
+        r"thousands of (?:people|deaths|lives)", r"has been (?:battling|fighting|grappling)", r"have been (?:battling|fighting)",
+        r"insurgency", r"a wave of", r"series of attacks", r"frequent(?:ly)?", r"regularly", r"increasingly", r"every year",
+        r"depuis (?:des|plusieurs) (?:années|mois)", r"ces derni[èe]res ann[ée]es", r"r[ée]guli[èe]rement", r"s[ée]rie d'attaques",
+        r"recrudescence", r"en proie", r"plagued", r"wracked", r"rocked by", r"since (?:the )?(?:start|beginning)",
+        r"campaign", r"the conflict has", r"le conflit a", r"depuis le d[ée]but", r"years of", r"ann[ée]es de",
+        r"this year", r"cette ann[ée]e", r"so far", r"jusqu'ici", r"in total", r"au total", r"more than \d{1,3},\d{3}",
+        r"plus de \d{1,3} \d{3}", r"(?:deadliest|worst) (?:attack|massacre)",
+    ],
+}
+
+@cache
+def cue(name: str) -> re.Pattern[str]:
+    """The compiled union of one trigger or cue list."""
+    words = TRIGGERS.get(name) or CUES[name]
+    return re.compile(r"(?<![\w-])(?:" + "|".join(words) + r")", re.IGNORECASE)

@@ -1,0 +1,76 @@
+"""Merge the mentions of one event inside one article (headline, lead, later paragraphs).
+
+Two drafts report the same event when their types are compatible, their explicit dates agree
+(within a day) and their places do not contradict each other (different precise towns far
+apart are different events; a region or country mention is compatible with a town in it).
+Several incidents on different days or in different towns stay separate events.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from harmattan.pipeline.drafts import Draft
+from harmattan.records import EventLocation
+
+# Event types that reports of one incident mix freely (an attack on a camp killing soldiers
+# and civilians; a bombing described as an attack).
+_COMPATIBLE = {
+    frozenset({"Battles", "Violence against civilians"}),
+    frozenset({"Explosions/Remote violence", "Violence against civilians"}),
+    frozenset({"Explosions/Remote violence", "Battles"}),
+    frozenset({"Protests", "Riots"}),
+}
+
+
+def _km(a: EventLocation, b: EventLocation) -> float:
+    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
+        return math.inf
+    la1, lo1, la2, lo2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))  # type: ignore[arg-type]
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def places_compatible(a: EventLocation, b: EventLocation) -> bool:
+    if a.country and b.country and a.country != b.country:
+        return False
+    if not a.location or not b.location or a.geo_precision == 3 or b.geo_precision == 3:
+        if a.admin1 and b.admin1 and a.admin1 != b.admin1 and min(a.geo_precision, b.geo_precision) < 3:
+            return a.geo_precision == 3 and not a.admin1 or b.geo_precision == 3 and not b.admin1
+        return True
+    if a.location == b.location:
+        return True
+    return _km(a, b) <= 25.0
+
+
+def types_compatible(a: Draft, b: Draft) -> bool:
+    ta, tb = a.mention.event_type, b.mention.event_type
+    if ta == tb:
+        if ta == "Strategic developments":
+            return a.mention.sub_event_type == b.mention.sub_event_type
+        return True
+    return frozenset({ta, tb}) in _COMPATIBLE
+
+
+def dates_compatible(a: Draft, b: Draft) -> bool:
+    if a.date_mention is None or b.date_mention is None:
+        return abs((a.date - b.date).days) <= 31 if (a.date_mention or b.date_mention) else True
+    return abs((a.date - b.date).days) <= (1 if max(a.time_precision, b.time_precision) == 1 else 31)
+
+
+def same_event(a: Draft, b: Draft) -> bool:
+    return types_compatible(a, b) and dates_compatible(a, b) and places_compatible(a.location, b.location)
+
+
+def merge_drafts(drafts: Sequence[Draft]) -> list[list[Draft]]:
+    """Group drafts greedily in text order: each joins the first compatible earlier group."""
+    groups: list[list[Draft]] = []
+    for draft in drafts:
+        for group in groups:
+            if all(same_event(draft, other) for other in group):
+                group.append(draft)
+                break
+        else:
+            groups.append([draft])
+    return groups
