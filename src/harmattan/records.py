@@ -153,6 +153,7 @@ class DateMention:
     span: Span
     date: dt.date
     precision: int  # 1 day, 2 week, 3 month
+    reported: bool = False  # the day a statement was made ("said on Monday"), not the event's
 
 
 @dataclass(frozen=True)

@@ -1,33 +1,302 @@
-"""Fatalities stage (first cut): numbers next to killed / dead / tués."""
+"""Fatalities stage: reported death counts in EN/FR text, read by the codebook.
+
+``find_fatalities`` finds each stated death count with the phrase that says so: "killing 14
+soldiers", "14 soldiers were killed", "at least 30 dead", "the death toll rose to 40", "au
+moins 12 morts", "ont été tués", "a fait 15 victimes", "20 terroristes neutralisés". Numbers
+are digits ("1,200", "1 200") or words in both languages ("twenty-two", "quatre-vingt-neuf");
+vague quantities follow the codebook: "dozens" 12, "tens"/"des dizaines" 10, "hundreds" 100,
+"scores" 20, "several"/"a number of"/"plusieurs" 3, "une vingtaine" 20. A list of victims
+("six aid workers and two guides were killed") is one mention with the sum; subsets after
+"including"/"dont" are not counted again. Wounded, kidnapped and missing counts and numbers
+of things ("14 vehicles") are not deaths.
+
+``fatalities_for_event`` turns the mentions of one event into its ACLED ``fatalities``.
+This module must not decide which event a count belongs to.
+"""
 
 from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Sequence
 
 from harmattan.records import Document, FatalityMention, Span
 
-_NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "un": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7, "huit": 8, "neuf": 9, "dix": 10,
-    "dozens": 12, "dizaines": 10, "several": 3, "plusieurs": 3,
-}
-_KILLED = re.compile(
-    r"\b(?P<num>\d{1,5}|" + "|".join(_NUMBER_WORDS) + r")\b(?:\s+\w+){0,3}?\s+(?:killed|dead|died|tués|morts|tuées)\b"
-    r"|\bkill(?:ing|ed|s)?\s+(?:at least\s+)?(?P<num2>\d{1,5}|" + "|".join(_NUMBER_WORDS) + r")\b",
-    re.IGNORECASE,
+_FLAGS = re.IGNORECASE
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+    "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7, "huit": 8,
+    "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15,
+    "seize": 16, "vingt": 20, "vingts": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60,
+    "quatre-vingt": 80, "quatre-vingts": 80, "quatre vingt": 80, "quatre vingts": 80,
+}  # fmt: skip
+_SCALES = {"hundred": 100, "cent": 100, "cents": 100, "thousand": 1000, "mille": 1000}
+# Vague quantities, by the codebook (gold guide): the conservative reading of each.
+_VAGUE = {
+    "dozens": 12, "a dozen": 12, "tens": 10, "hundreds": 100, "thousands": 1000, "scores": 20, "a score": 20,
+    "several dozen": 12, "several hundred": 100, "several": 3, "a number of": 3, "a few": 3, "a handful": 3,
+    "une dizaine": 10, "des dizaines": 10, "plusieurs dizaines": 10, "une douzaine": 12, "une quinzaine": 15,
+    "une vingtaine": 20, "une trentaine": 30, "une quarantaine": 40, "une cinquantaine": 50,
+    "une soixantaine": 60, "une centaine": 100, "des centaines": 100, "plusieurs centaines": 100,
+    "un millier": 1000, "des milliers": 1000, "plusieurs": 3, "quelques": 3,
+}  # fmt: skip
+_SINGULAR = {"a": 1, "an": 1, "one": 1, "un": 1, "une": 1, "another": 1}
+
+_WORD_ALT = "|".join(sorted({k.strip() for k in _UNITS} | set(_SCALES), key=len, reverse=True))
+_VAGUE_ALT = "|".join(sorted((re.escape(k).replace(r"\ ", r"\s+") for k in _VAGUE), key=len, reverse=True))
+_QUALIFIER = (
+    r"(?:(?:at\s+least|about|around|some|nearly|almost|more\s+than|over|up\s+to|as\s+many\s+as|no\s+fewer\s+than"
+    r"|no\s+less\s+than|well\s+over|approximately|roughly|an\s+estimated|a\s+total\s+of|a\s+further|another"
+    r"|au\s+moins|près\s+de|pres\s+de|plus\s+de|environ|quelque|jusqu'à|jusqu’à|pas\s+moins\s+de|un\s+total\s+de"
+    r"|officially|at\s+most)\s+)*"
 )
+_NUMBER = (
+    r"(?P<num>\d{1,3}(?:[,\u00a0\u202f ]\d{3})+|\d+"
+    r"|(?:" + _VAGUE_ALT + r")(?=\s)"
+    r"|(?:" + _WORD_ALT + r")(?:(?:[-\s]+|\s+(?:and|et)\s+|-et-)(?:" + _WORD_ALT + r"))*"
+    r"|a|an|one|un|une|another)"
+)
+_QUANT = re.compile(r"(?<![\w/.,:-])" + _QUALIFIER + _NUMBER + r"\b", _FLAGS)
+
+# Victim nouns by side: distinct sides add up in an event; reports of one side conflict.
+_NOUNS = {
+    "state": r"soldiers?|troops?|troopers?|servicem[ae]n|service\s+members|military\s+personnel|personnel|officers?"
+    r"|policem[ae]n|police(?:\s+officers)?|gendarmes?|guards?|rangers?|peacekeepers?|security\s+forces"
+    r"|militaires?|soldats?|policiers?|agents?|casques\s+bleus|gardes?|vdp|volunteers|volontaires|army\s+\w+",
+    "armed": r"militants?|fighters?|insurgents?|jihadists?|djihadistes?|jihadistes?|terrorists?|terroristes?"
+    r"|attackers?|assailants?|assaillants?|gunmen|bandits?|rebels?|rebelles?|extremists?|suspects?|insurgés?"
+    r"|combattants?|éléments|elements|assaillants|islamistes?|islamists?|kamikazes?",
+    "foreign": r"mercenaries|mercenaires|wagner\s+\w+",
+    "civilian": r"civilians?|civils?|villagers?|villageois|residents?|habitants?|women|femmes|children|enfants"
+    r"|students?|élèves|étudiants?|worshipp?ers|fidèles|farmers?|herders?|traders?|passengers?|passagers?"
+    r"|workers?|travailleurs?|employés?|employees|miners?|orpailleurs?|protesters?|demonstrators?|manifestants?"
+    r"|pupils|bergers?|éleveurs?|agriculteurs?|paysans?|displaced|déplacés|refugees|réfugiés|hostages?|otages?"
+    r"|journalists?|journalistes?|guides?|officials?|family\s+members|members|membres|chiefs?|chefs?|traders"
+    r"|commerçants?|christians|chrétiens|muslims|musulmans|boys|girls|garçons|filles|patients|jeunes?|youths?",
+    "total": r"(?-i:[A-Z][a-z]+(?:ans|ens|ais|ois))|people|persons|person|individuals|personnes?|individus|men|hommes|others|autres|victims?"
+    r"|victimes?|dead|deaths|fatalities|bodies|corps|morts?|décès|lives|vies|casualties",
+}
+_ANY_NOUN = "|".join(f"(?:{v})" for v in _NOUNS.values())
+_NOUN_AFTER = re.compile(
+    r"^\s*(?:of\s+(?:the\s+|them\b|whom\b)?|d['’]entre\s+(?:eux|elles)|d['’]|de\s+|des\s+)?"
+    r"(?P<adj>(?:(?!(?:were|was|have|has|had|are|ont|a|sont|and|et|in|on|at|à|au|dans)\b)[\w'’-]+\s+){0,3}?)"
+    r"(?P<noun>" + _ANY_NOUN + r")\b",
+    _FLAGS,
+)
+_NOT_PEOPLE = re.compile(
+    r"^\s*(?:[\w'’-]+\s+){0,2}?(?:vehicles?|cars?|trucks?|houses?|homes?|buildings?|km|kilom[eè]tres?|kilometers?"
+    r"|miles?|metres?|meters?|percent|per\s+cent|%|years?|ans?|années?|months?|mois|days?|jours?|hours?|heures?"
+    r"|minutes?|villages?|communities|localités|motorcycles?|motos?|camions?|véhicules?|maisons?|weapons?|armes?"
+    r"|rounds?|bombs?|bombes?|drones?|villages|shops?|boutiques?|cattle|head|têtes|am|pm|h\b|hrs|heads?)\b",
+    _FLAGS,
+)
+_ACTIVE_KILL = re.compile(
+    r"(?:\bkill(?:ed|ing|s)?|\bslaughter(?:ed|ing|s)?|\bmassacr(?:ed|ing|es?)|\bexecut(?:ed|ing|es?)"
+    r"|\bbehead(?:ed|ing|s)?|\bhack(?:ed|ing)\s+to\s+death|\bshot\s+dead|\bshooting\s+dead|\bgunned\s+down"
+    r"|\bmurder(?:ed|ing|s)?|\bneutrali[sz](?:ed|ing|es?)|\bclaim(?:ed|ing|s)?\s+the\s+lives\s+of|\bleft|\bleaving"
+    r"|\btu(?:er|ant|é|ée|és|ées|ent|ait|aient|ons|a)|\babatt(?:u|us|ant|re|ent|aient)|\bmassacr(?:é|és|ant|er)"
+    r"|\bexécut(?:é|és|ant|er)|\bégorg(?:é|és|eant|er)|\bdécapit(?:é|és|ant|er)|\bneutralis(?:é|és|ant|er)"
+    r"|\bcoûté\s+la\s+vie\s+à|\bcouté\s+la\s+vie\s+à|\bcoûtant\s+la\s+vie\s+à|\bfauch(?:é|ant))"
+    r"(?:\s+(?:and|et)\s+(?:injured|wounded|bless(?:é|ant|er)))?"
+    r"(?:\s+(?:at\s+least|another|a\s+further|some|more\s+than|over|au\s+moins|plus\s+de|près\s+de))?\s*$",
+    _FLAGS,
+)
+_TOLL_BEFORE = re.compile(
+    r"(?:\b(?:death\s+toll|toll|bilan|number\s+of\s+(?:the\s+)?dead|nombre\s+de\s+morts)\b[^.;:!?]{0,50}?"
+    r"\b(?:to|at|of|reached|hit|is|was|stands\s+at|à|de|est\s+de|s'élève\s+à|atteint)"
+    r"|\b(?:deaths?|death|loss|mort|décès|la\s+vie)\s+(?:of|de|à|d[e']\s+au\s+moins)"
+    r"|\b(?:killing|dead|tuant)\s+(?:of\s+)?)\s*$",
+    _FLAGS,
+)
+_DEATH_AFTER = re.compile(
+    r"^(?P<gap>(?:(?!\b(?:injured|wounded|hurt|bless[ée]s?|kidnapped|abducted|enlev[ée]s?|missing|disparus?"
+    r"|arrested|arr[êe]t[ée]s?|captured|rescued|freed|released|lib[ée]r[ée]s?|including|dont)\b)[^\d.;:!?])*?)"
+    r"\b(?P<verb>killed|dead|died|die|slain|murdered|massacred|executed|beheaded|perished|lost\s+their\s+lives"
+    r"|shot\s+dead|gunned\s+down|neutrali[sz]ed|burnt\s+to\s+death|burned\s+to\s+death|hacked\s+to\s+death"
+    r"|(?:tu|massacr|ex[ée]cut|[ée]gorg|d[ée]capit|neutralis|assassin|fusill|calcin)(?:é|ée|és|ées)|abattu(?:e|s|es)?|morts?"
+    r"|perdu\s+la\s+vie|trouv[ée]\s+la\s+mort|p[ée]ri|succomb[ée]|sans\s+vie|lifeless|lifeles)\b",
+    _FLAGS,
+)
+_SUBSET_BEFORE = re.compile(
+    r"(?:\bincluding|\bamong\s+them|\bof\s+whom|\bdont|\bparmi\s+(?:eux|elles|lesquels|lesquelles)|\bnotamment"
+    r"|\bamong)\s*(?:at\s+least\s+|au\s+moins\s+)?$",
+    _FLAGS,
+)
+_LIST_JOIN = re.compile(r"^\s*(?:,\s*(?:and\s+|et\s+)?|\s+and\s+|\s+et\s+|\s+as\s+well\s+as\s+|\s+ainsi\s+que\s+)", _FLAGS)
+_ATTACKER_CUE = re.compile(r"neutrali|abatt|repell|repoussé", _FLAGS)
+_ADDITIVE = re.compile(r"\b(?:also|another|a\s+further|more|others?|additional|également|aussi|autres?|supplémentaires?)\b", _FLAGS)
 
 
-def _value(token: str) -> int:
-    return int(token) if token.isdigit() else _NUMBER_WORDS[token.lower()]
+def parse_number(token: str) -> int | None:
+    """The value of a count written in digits, EN/FR words or a codebook vague quantity."""
+    token = " ".join(token.lower().replace("’", "'").split())
+    digits = re.sub(r"[,\u00a0\u202f ]", "", token)
+    if digits.isdigit():
+        return int(digits)
+    if token in _VAGUE:
+        return _VAGUE[token]
+    if token in _SINGULAR:
+        return _SINGULAR[token]
+    total, current = 0, 0
+    words = re.split(r"\s+(?:and|et)\s+|-et-|[-\s]+", token)
+    i = 0
+    while i < len(words):
+        word = words[i]
+        pair = f"{word}-{words[i + 1]}" if i + 1 < len(words) else ""
+        if pair in _UNITS:  # quatre-vingt(s)
+            current += _UNITS[pair]
+            i += 2
+            continue
+        if word in _SCALES:
+            scale = _SCALES[word]
+            if scale == 1000:
+                total += max(current, 1) * 1000
+                current = 0
+            else:
+                current = max(current, 1) * 100
+        elif word in _UNITS:
+            current += _UNITS[word]
+        else:
+            return None
+        i += 1
+    value = total + current
+    return value if value or token == "zero" else None
+
+
+@dataclasses.dataclass
+class _Phrase:
+    start: int
+    end: int  # end of the noun, or of the number when no noun follows
+    count: int
+    noun: str
+    number_end: int
+
+
+def _phrase_at(text: str, m: re.Match[str]) -> _Phrase | None:
+    value = parse_number(m.group("num"))
+    if value is None:
+        return None
+    after = text[m.end() : m.end() + 80]
+    singular = m.group("num").lower() in _SINGULAR
+    noun = _NOUN_AFTER.match(after)
+    if noun is None:
+        if singular or _NOT_PEOPLE.match(after):
+            return None
+        return _Phrase(m.start(), m.end(), value, "", m.end())
+    if _NOT_PEOPLE.match(after) and _NOT_PEOPLE.match(after).end() <= noun.end():  # type: ignore[union-attr]
+        return None
+    if singular and noun.group("adj").strip() and len(noun.group("adj").split()) > 2:
+        return None
+    return _Phrase(m.start(), m.end() + noun.end(), value, noun.group("noun").lower(), m.end())
+
+
+def _category(noun: str) -> str:
+    for name, pattern in _NOUNS.items():
+        if re.fullmatch(pattern, noun, _FLAGS):
+            return name
+    return "total"
 
 
 def find_fatalities(text: str, language: str) -> tuple[FatalityMention, ...]:
-    return tuple(
-        FatalityMention(Span(m.start(), m.end(), m.group(0)), _value(m.group("num") or m.group("num2")))
-        for m in _KILLED.finditer(text)
+    """Every stated death count in ``text``, in text order (``language`` is for the contract)."""
+    phrases: list[_Phrase] = []
+    for m in _QUANT.finditer(text):
+        phrase = _phrase_at(text, m)
+        if phrase is not None and not (phrases and phrase.start < phrases[-1].end):
+            phrases.append(phrase)
+    out: list[FatalityMention] = []
+    i = 0
+    while i < len(phrases):
+        group = [phrases[i]]
+        while i + 1 < len(phrases) and group[-1].noun and phrases[i + 1].noun:
+            gap = text[group[-1].end : phrases[i + 1].start]
+            if not _LIST_JOIN.fullmatch(gap) or _SUBSET_BEFORE.search(text[: phrases[i + 1].start]):
+                break
+            group.append(phrases[i + 1])
+            i += 1
+        i += 1
+        mention = _death_mention(text, group)
+        if mention is not None:
+            out.append(mention)
+    return tuple(out)
+
+
+def _death_mention(text: str, group: list[_Phrase]) -> FatalityMention | None:
+    first, last = group[0], group[-1]
+    before = text[max(0, first.start - 80) : first.start]
+    if _SUBSET_BEFORE.search(before):
+        return None
+    count = sum(p.count for p in group)
+    nouns = [p.noun for p in group]
+    start, end = first.start, last.end
+    death_noun = len(group) == 1 and re.fullmatch(r"dead|deaths|fatalities|bodies|corps|morts?|décès|victimes?|victims", first.noun or "", _FLAGS)
+    if death_noun:
+        pass
+    elif _ACTIVE_KILL.search(before) or _TOLL_BEFORE.search(before):
+        cue = _ACTIVE_KILL.search(before) or _TOLL_BEFORE.search(before)
+        assert cue is not None
+        start = first.start - (len(before) - cue.start())
+    else:
+        after = _DEATH_AFTER.match(text[end : end + 90])
+        if after is None or (re.search(r"[,;]\s*$", after.group("gap")) and not after.group("gap").strip(" ,")):
+            return None
+        end = end + after.end()
+    if not any(nouns) and not death_noun and len(group) == 1 and _TOLL_BEFORE.search(before) is None:
+        # a bare number needs a kill verb right before it ("killing 14") or a death word right after ("14 dead")
+        if not (_ACTIVE_KILL.search(before) or _DEATH_AFTER.match(text[last.end : last.end + 12])):
+            return None
+    attackers = (all(_category(n) == "armed" for n in nouns if n) and any(nouns)) or bool(
+        _ATTACKER_CUE.search(text[start:end])
     )
+    return FatalityMention(Span(start, end, text[start:end]), count, attackers=attackers)
+
+
+def mention_side(mention: FatalityMention) -> str:
+    """Which side a count is about: state, armed, foreign, civilian, or total (people, dead)."""
+    if mention.attackers:
+        return "armed"
+    nouns = re.findall(_ANY_NOUN, mention.span.text, _FLAGS)
+    sides = {_category(n) for n in nouns} - {"total"}
+    return sides.pop() if len(sides) == 1 else "total"
+
+
+def fatalities_for_event(
+    mentions: Sequence[FatalityMention],
+) -> tuple[int, int, int, FatalityMention | None]:
+    """The event's deaths from the counts reported for it: ``(count, low, high, evidence)``.
+
+    Counts about different sides add up ("killing 10 soldiers; 20 attackers were also
+    killed" -> 30). Counts about the same side are conflicting reports of one figure: the
+    most conservative (smallest) is the count, the largest is ``high`` ("at least 30 ...
+    some say 50" -> 30, high 50), unless a count says it is additional ("another", "also",
+    "autres"), which adds. A total ("57 people") and a sum of sides are both readings of the
+    whole: the larger of the two conservative readings is kept. No mention -> (0, 0, 0, None).
+    """
+    if not mentions:
+        return 0, 0, 0, None
+    low: dict[str, int] = {}
+    high: dict[str, int] = {}
+    extra: dict[str, int] = {}
+    first: dict[str, FatalityMention] = {}
+    for mention in mentions:
+        side = mention_side(mention)
+        if side in low and _ADDITIVE.search(mention.span.text):
+            extra[side] = extra.get(side, 0) + mention.count
+            continue
+        if side not in low or mention.count < low[side]:
+            low[side], first[side] = mention.count, mention
+        high[side] = max(high.get(side, 0), mention.count)
+    parts = [s for s in low if s != "total"]
+    by_sides = sum(low[s] + extra.get(s, 0) for s in parts)
+    total = low.get("total", 0) + extra.get("total", 0)
+    count = max(by_sides, total)
+    high_count = max(sum(high[s] + extra.get(s, 0) for s in parts), high.get("total", 0) + extra.get("total", 0))
+    evidence = first["total"] if total >= by_sides and "total" in first else first[max(parts, key=lambda s: low[s])]
+    return count, count, max(count, high_count), evidence
 
 
 class FatalitiesStage:
