@@ -25,7 +25,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from harmattan.dedup import compare_reports, merge_all
-from harmattan.records import Evidence, EventRecord
+from harmattan.records import EventRecord, Evidence
 from harmattan.taxonomy import SUB_EVENT_TYPES, disorder_type
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -125,9 +125,14 @@ def explain(records: list[EventRecord], merged: list[EventRecord], clusters_path
                 m = compare_reports(x, y)
                 if m is not None and (best is None or m.score > best[0].score):
                     best = (m, x, y)
-        print(f"- {a} ~ {b} ({member[a]}): " + (f"best score {best[0].score:.2f} {best[0].reasons}" if best else "no compatible events"))
+        found = f"best score {best[0].score:.2f} {best[0].reasons}" if best else "no compatible events"
+        print(f"- {a} ~ {b} ({member[a]}): {found}")
         if best:
             print(f"    {show(best[1])}\n    {show(best[2])}")
+
+
+def score_clusters(dev: Path, events: Path) -> None:
+    subprocess.run([sys.executable, str(BENCH / "dedup_score.py"), str(dev / "clusters.json"), str(events)], check=True)
 
 
 def main(argv: list[str]) -> int:
@@ -136,11 +141,24 @@ def main(argv: list[str]) -> int:
     group.add_argument("--gold", action="store_true", help="merge the gold events of each article")
     group.add_argument("--pred", type=Path, help="merge a coded events JSONL (harmattan code --out)")
     parser.add_argument("--dev", type=Path, default=DEV, help="news-dev folder")
+    parser.add_argument("--threshold", type=float, action="append", help="merge threshold(s) to try")
     parser.add_argument("--explain", action="store_true", help="list wrong and missed pairs")
     parser.add_argument("--score", action="store_true", help="also run score.py on the merged events")
     args = parser.parse_args(argv)
 
-    records = gold_records(args.dev / "gold.jsonl", args.dev / "articles.jsonl") if args.gold else read_records(args.pred)
+    if args.gold:
+        records = gold_records(args.dev / "gold.jsonl", args.dev / "articles.jsonl")
+    else:
+        records = read_records(args.pred)
+    for threshold in args.threshold or []:
+        out = Path("/tmp/dedup-sweep.jsonl")
+        with out.open("w", encoding="utf-8") as f:
+            for e in merge_all(records, threshold=threshold):
+                f.write(json.dumps(e.as_dict(), ensure_ascii=False) + "\n")
+        print(f"threshold {threshold}: ", end="", flush=True)
+        score_clusters(args.dev, out)
+    if args.threshold:
+        return 0
     started = time.perf_counter()
     merged = merge_all(records)
     elapsed = time.perf_counter() - started
@@ -151,7 +169,7 @@ def main(argv: list[str]) -> int:
     n_merged = sum(1 for e in merged if len(e.article_ids) > 1)
     print(f"{len(records)} reports -> {len(merged)} events ({n_merged} merged) in {elapsed:.2f}s -> {out}")
     sys.stdout.flush()
-    subprocess.run([sys.executable, str(BENCH / "dedup_score.py"), str(args.dev / "clusters.json"), str(out)], check=True)
+    score_clusters(args.dev, out)
     if args.score:
         for label, path in (("before merging", None), ("after merging", out)):
             if path is None:
@@ -161,7 +179,8 @@ def main(argv: list[str]) -> int:
                         f.write(json.dumps(e.as_dict(), ensure_ascii=False) + "\n")
             print(f"\n# score.py {label}")
             sys.stdout.flush()
-            subprocess.run([sys.executable, str(BENCH / "score.py"), str(args.dev / "gold.jsonl"), str(path)], check=True)
+            subprocess.run([sys.executable, str(BENCH / "score.py"), str(args.dev / "gold.jsonl"), str(path)],
+                           check=True)
     if args.explain:
         explain(records, merged, args.dev / "clusters.json")
     return 0

@@ -112,6 +112,7 @@ def print_summary(report: CodingReport, *, out: Path | None) -> None:
 @input_options
 @click.option("--out", "-o", type=click.Path(path_type=Path), required=True, help="events.jsonl or events.csv")
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), help="Override the format from --out.")
+@click.option("--merge", is_flag=True, help="Merge reports of the same event from different articles into one event.")
 @quiet_option
 @config_option
 @handle_errors
@@ -121,6 +122,7 @@ def code_command(
     on_error: Literal["skip", "fail"],
     out: Path,
     fmt: str | None,
+    merge: bool,
     quiet: bool,
     config_file: Path | None,
 ) -> None:
@@ -130,10 +132,15 @@ def code_command(
     Example:
       harmattan code reports.jsonl --out events.jsonl
       harmattan code story.txt --date 2024-03-09 --out events.csv
+      harmattan code reports/ --merge --out events.jsonl
     """
     format_for(out, fmt)  # fail on a bad format before any work
     settings = load_settings(config_file=config_file)
     events, report = run_coding(inputs, settings, default_date=default_date, on_error=on_error, quiet=quiet)
+    if merge:
+        from harmattan.dedup import merge_all
+
+        events = merge_all(events)
     write_events(events, out, fmt=fmt)
     if not quiet:
         print_summary(report, out=out)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from harmattan.dedup.similarity import (
     DATE_TOLERANCE_DAYS,
+    MERGE_THRESHOLD,
     PairMatch,
     actors_of,
     compare_reports,
@@ -24,7 +25,7 @@ from harmattan.dedup.similarity import (
     parse_date,
     same_actor,
 )
-from harmattan.records import Evidence, EventRecord
+from harmattan.records import EventRecord, Evidence
 
 _MERGED_NOTE = re.compile(r"\s*Merged from \d+ reports\.\s*$")
 _SCALE_ORDER = ("Local", "Subnational", "National", "Regional", "International", "New media", "Other")
@@ -214,7 +215,9 @@ def combine(
 # --- the contract -----------------------------------------------------------------------
 
 
-def merge_reports(new: Sequence[EventRecord], existing: Sequence[EventRecord] = ()) -> MergeResult:
+def merge_reports(
+    new: Sequence[EventRecord], existing: Sequence[EventRecord] = (), *, threshold: float = MERGE_THRESHOLD
+) -> MergeResult:
     """Merge new reports with each other and into existing events.
 
     Pairs are scored by ``compare_reports`` and joined best first, so each report goes to the
@@ -225,7 +228,7 @@ def merge_reports(new: Sequence[EventRecord], existing: Sequence[EventRecord] = 
     n_new = len(new)
     scored: list[tuple[float, int, int, PairMatch]] = []
     for i, j in set(candidate_pairs(new, existing)):
-        match = compare_reports(nodes[i], nodes[j])
+        match = compare_reports(nodes[i], nodes[j], threshold=threshold)
         if match is not None and match.same_event:
             scored.append((-match.score, i, j, match))
     scored.sort(key=lambda row: (row[0], row[1], row[2]))
@@ -244,6 +247,7 @@ def merge_reports(new: Sequence[EventRecord], existing: Sequence[EventRecord] = 
         links = [
             (_label(nodes[i]), _label(nodes[j]), match) for i, j, match in clusters.links[root]
         ]
+        members.sort(key=lambda k: (k < n_new, k))  # existing reports first, then new in input order
         merged = combine([nodes[k] for k in members], existing_ids, links)
         events.append(merged)
         replaced.extend(
@@ -254,9 +258,9 @@ def merge_reports(new: Sequence[EventRecord], existing: Sequence[EventRecord] = 
     return MergeResult(events=tuple(events), replaced=tuple(sorted(set(replaced))))
 
 
-def merge_all(records: Sequence[EventRecord]) -> list[EventRecord]:
+def merge_all(records: Sequence[EventRecord], *, threshold: float = MERGE_THRESHOLD) -> list[EventRecord]:
     """Batch merging (``harmattan code --merge``): every record is new."""
-    return list(merge_reports(records).events)
+    return list(merge_reports(records, threshold=threshold).events)
 
 
 def _label(record: EventRecord) -> str:

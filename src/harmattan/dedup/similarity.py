@@ -39,13 +39,20 @@ MERGE_THRESHOLD = 2.4
 
 _GENERIC_ACTOR = re.compile(r"^unidentified\b|^unknown\b")
 _STATE_OR_PEOPLE = re.compile(r"^(military|police) forces|^government of|^civilians|^protesters|^rioters")
+_CROWD = re.compile(r"^(rioters|protesters)\b")
 _ACTOR_STOP = frozenset(
-    "of the and de du des la le les l d for in forces force group groups armed movement".split()
+    [
+        "of", "the", "and", "de", "du", "des", "la", "le", "les", "l", "d", "for", "in", "forces", "force", "group",
+        "groups", "armed", "movement"
+    ]
 )
 _TEXT_STOP = frozenset(
-    """the a an of in on at to and or for by with from was were is are has have had that this
-    it its as be been after said says le la les de du des un une et en au aux dans par pour sur
-    avec qui que est sont a ont ete selon""".split()
+    [
+        "the", "a", "an", "of", "in", "on", "at", "to", "and", "or", "for", "by", "with", "from", "was", "were", "is",
+        "are", "has", "have", "had", "that", "this", "it", "its", "as", "be", "been", "after", "said", "says", "le",
+        "la", "les", "de", "du", "des", "un", "une", "et", "en", "au", "aux", "dans", "par", "pour", "sur", "avec",
+        "qui", "que", "est", "sont", "a", "ont", "ete", "selon"
+    ]
 )
 
 
@@ -55,10 +62,11 @@ class PairMatch:
 
     score: float
     reasons: tuple[str, ...]
+    threshold: float = MERGE_THRESHOLD
 
     @property
     def same_event(self) -> bool:
-        return self.score >= MERGE_THRESHOLD
+        return self.score >= self.threshold
 
 
 def normalise(text: str) -> str:
@@ -100,8 +108,11 @@ def actor_keys(name: str) -> tuple[str, frozenset[str]]:
 
 
 def same_actor(a: str, b: str) -> bool:
-    """``"RSF: Rapid Support Forces"`` is ``"Rapid Support Forces"``; Mali's army is not Niger's."""
-    if normalise(a) == normalise(b):
+    """``"RSF: Rapid Support Forces"`` is ``"Rapid Support Forces"``; Mali's army is not Niger's.
+
+    Rioters and protesters of one country are the same crowd seen by two reporters.
+    """
+    if _CROWD.sub("crowd", normalise(a)) == _CROWD.sub("crowd", normalise(b)):
         return True
     (acr_a, words_a), (acr_b, words_b) = actor_keys(a), actor_keys(b)
     if acr_a and (acr_a == acr_b or acr_a in words_b):
@@ -123,7 +134,7 @@ def is_armed_group(name: str) -> bool:
 
 
 def actors_of(record: EventRecord) -> list[str]:
-    names = []
+    names: list[str] = []
     for value in (record.actor1, record.actor2, record.assoc_actor_1, record.assoc_actor_2):
         names.extend(part.strip() for part in (value or "").split(";") if part.strip())
     return names
@@ -152,7 +163,7 @@ def compare_actors(a: EventRecord, b: EventRecord) -> tuple[float, str | None]:
     named_a = [x for x in groups_a if not is_generic(x)]
     named_b = [x for x in groups_b if not is_generic(x)]
     if named_a and named_b:
-        return score - 1.0, reason  # two different named groups: likely two events
+        return score - 1.5, reason  # two different named groups: likely two events
     generic_a = [x for x in groups_a if is_generic(x)]
     generic_b = [x for x in groups_b if is_generic(x)]
     if (generic_a and (named_b or generic_b)) or (generic_b and named_a):
@@ -213,9 +224,9 @@ def compare_fatalities(a: EventRecord, b: EventRecord) -> tuple[float, str | Non
 
 
 def report_text(record: EventRecord) -> str:
-    """What a report says about the event: its notes, place and evidence spans."""
+    """What a report says about the event: its notes and evidence spans (the place is scored apart)."""
     spans = " ".join(dict.fromkeys(e.text for e in record.evidence))
-    return " ".join((record.notes, record.location, spans))
+    return " ".join((record.notes, spans))
 
 
 @lru_cache(maxsize=8192)
@@ -256,7 +267,7 @@ def same_country(a: EventRecord, b: EventRecord) -> bool:
     return not a.country or not b.country or normalise(a.country) == normalise(b.country)
 
 
-def compare_reports(a: EventRecord, b: EventRecord) -> PairMatch | None:
+def compare_reports(a: EventRecord, b: EventRecord, *, threshold: float = MERGE_THRESHOLD) -> PairMatch | None:
     """Score two reports from different articles; None when a hard rule says they differ.
 
     Hard rules: same country, dates within the tolerance of their precision, places within
@@ -298,4 +309,4 @@ def compare_reports(a: EventRecord, b: EventRecord) -> PairMatch | None:
     similarity = text_similarity(a, b)
     score += 1.5 * similarity
     reasons.append(f"text similarity {similarity:.2f}")
-    return PairMatch(round(score, 3), tuple(reasons))
+    return PairMatch(round(score, 3), tuple(reasons), threshold)

@@ -1,0 +1,171 @@
+"""Report -> event merging: the pairwise rule, clustering, the merged record, incremental use."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+import pytest
+
+from harmattan.dedup import MergeResult, compare_reports, merge_all, merge_reports
+from harmattan.records import EventRecord, Evidence
+
+
+def report(article: str, **fields: Any) -> EventRecord:
+    """A report of a JNIM attack on the army near Boni, Mali, unless fields say otherwise."""
+    base: dict[str, Any] = dict(
+        event_id_cnty=f"{article}-1",
+        event_date="2024-03-09",
+        year=2024,
+        time_precision=1,
+        disorder_type="Political violence",
+        event_type="Battles",
+        sub_event_type="Armed clash",
+        actor1="JNIM: Group for Support of Islam and Muslims",
+        assoc_actor_1="",
+        inter1=2,
+        actor2="Military Forces of Mali",
+        assoc_actor_2="",
+        inter2=1,
+        interaction=12,
+        civilian_targeting="",
+        iso=466,
+        region="Western Africa",
+        country="Mali",
+        admin1="Mopti",
+        admin2="Douentza",
+        admin3="",
+        location="Boni",
+        latitude=15.05,
+        longitude=-1.93,
+        geo_precision=1,
+        source="Example Wire",
+        source_scale="International",
+        notes="JNIM fighters attacked an army post near Boni, killing 12 soldiers.",
+        fatalities=12,
+        tags="",
+        timestamp=0,
+        article_ids=(article,),
+        evidence=(Evidence(article, "event_type", 0, 8, "attacked"),),
+        confidence=0.5,
+        language="en",
+    )
+    base.update(fields)
+    return EventRecord(**base)
+
+
+FRENCH = dict(
+    notes="Des hommes armés du JNIM ont attaqué un poste de l'armée près de Boni, tuant 12 soldats.",
+    language="fr",
+    source="Agence Exemple",
+    actor1="Unidentified Armed Group (Mali)",
+    inter1=3,
+)
+
+
+def test_dedup_merges_an_english_and_a_french_report_of_one_attack() -> None:
+    events = merge_all([report("en-1"), report("fr-1", event_date="2024-03-10", **FRENCH)])
+    assert len(events) == 1
+    merged = events[0]
+    assert merged.article_ids == ("en-1", "fr-1")
+    assert merged.source == "Example Wire; Agence Exemple"
+    assert merged.actor1.startswith("JNIM")
+    assert merged.notes.endswith("Merged from 2 reports.")
+    assert merged.confidence > 0.5
+    assert len(merged.evidence) == 2
+    assert any(r.startswith("close dates (2024-03-09 vs 2024-03-10, 1 day)") for r in merged.merge_reasons)
+    assert "same sub-event type" in merged.merge_reasons
+
+
+@pytest.mark.parametrize(
+    ("change", "why"),
+    [
+        (dict(event_date="2024-03-14"), "five days apart with day precision"),
+        (dict(country="Niger", admin1="Tillaberi"), "another country"),
+        (dict(latitude=14.0, longitude=-1.0, location="Djibo", admin1="Mopti"), "about 150 km away"),
+        (dict(event_type="Protests", sub_event_type="Peaceful protest"), "incompatible event type"),
+        (
+            dict(actor1="Islamic State (Sahel)", inter1=2, fatalities=4, notes="IS Sahel claimed a raid on soldiers."),
+            "another named armed group",
+        ),
+    ],
+)
+def test_dedup_keeps_reports_apart_when_a_rule_says_they_differ(change: dict[str, Any], why: str) -> None:
+    assert len(merge_all([report("a"), report("b", **change)])) == 2, why
+
+
+def test_dedup_widens_the_date_window_for_month_precision() -> None:
+    events = merge_all([report("a"), report("b", event_date="2024-03-20", time_precision=3)])
+    assert len(events) == 1
+
+
+def test_dedup_accepts_soldiers_in_one_report_and_civilians_in_another() -> None:
+    civilians = report(
+        "b", event_type="Violence against civilians", sub_event_type="Attack",
+        actor2="Civilians (Mali)", inter2=7,
+    )
+    match = compare_reports(report("a"), civilians)
+    assert match is not None and match.same_event
+    assert any(r.startswith("compatible event types") for r in match.reasons)
+
+
+def test_dedup_never_merges_two_events_of_the_same_article() -> None:
+    first = report("a")
+    second = report("a", event_id_cnty="a-2", event_date="2024-03-10")
+    assert len(merge_all([first, second, report("b")])) == 2
+
+
+def test_dedup_takes_the_most_conservative_fatality_figure_and_keeps_the_range() -> None:
+    merged = merge_all([report("a", fatalities=20), report("b", fatalities=12), report("c", fatalities=0)])
+    assert len(merged) == 1
+    assert (merged[0].fatalities, merged[0].fatalities_low, merged[0].fatalities_high) == (12, 12, 20)
+    assert merged[0].notes.endswith("Merged from 3 reports.")
+
+
+def test_dedup_joins_each_report_to_the_event_it_matches_best() -> None:
+    boni = report("a")
+    hombori = report("b", location="Hombori", latitude=15.28, longitude=-1.70, fatalities=3, event_id_cnty="b-1",
+                     notes="An army convoy was ambushed near Hombori.")
+    newcomer = report("c", location="Hombori", latitude=15.28, longitude=-1.70, fatalities=3,
+                      notes="Army convoy ambushed near Hombori, three soldiers dead.")
+    events = merge_all([boni, hombori, newcomer])
+    groups = sorted(e.article_ids for e in events)
+    assert ("b", "c") in groups or ("c", "b") in groups
+
+
+def test_dedup_merges_new_reports_into_an_existing_event_and_keeps_its_id() -> None:
+    existing = merge_all([report("a", event_id_cnty="MLI100"), report("b", event_id_cnty="MLI101")])
+    assert [e.event_id_cnty for e in existing] == ["MLI100"]
+    result = merge_reports([report("c", event_id_cnty="zzz")], existing)
+    assert isinstance(result, MergeResult)
+    assert result.replaced == ()
+    assert [e.event_id_cnty for e in result.events] == ["MLI100"]
+    assert result.events[0].article_ids == ("a", "b", "c")
+    assert result.events[0].notes.endswith("Merged from 3 reports.")
+    assert result.events[0].notes.count("Merged from") == 1
+
+
+def test_dedup_reports_existing_events_absorbed_by_a_bridging_report() -> None:
+    early = report("a", event_id_cnty="MLI200", event_date="2024-03-08")
+    late = report("b", event_id_cnty="MLI201", event_date="2024-03-10")
+    result = merge_reports([report("c", event_date="2024-03-09")], [early, late])
+    assert [e.event_id_cnty for e in result.events] == ["MLI200"]
+    assert result.replaced == ("MLI201",)
+
+
+def test_dedup_returns_unmatched_new_reports_and_not_untouched_existing_events() -> None:
+    elsewhere = report("x", country="Niger", admin1="Tillaberi", event_id_cnty="NER1")
+    result = merge_reports([report("c")], [elsewhere])
+    assert [e.article_ids for e in result.events] == [("c",)]
+    assert result.replaced == ()
+
+
+def test_dedup_treats_a_generic_armed_group_as_compatible_with_a_named_one() -> None:
+    match = compare_reports(report("a"), report("b", actor1="Unidentified Armed Group (Mali)", inter1=3))
+    assert match is not None and match.same_event
+
+
+def test_dedup_leaves_a_single_report_unchanged() -> None:
+    single = report("a")
+    assert merge_all([single]) == [single]
+    assert dataclasses.asdict(merge_all([single])[0]) == dataclasses.asdict(single)
