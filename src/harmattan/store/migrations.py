@@ -1,0 +1,100 @@
+"""Schema migrations: registered functions, applied in order, recorded in the database.
+
+Each migration is a function of one open connection (inside the transaction that records it).
+It may branch on the dialect: SQLite gets an FTS5 table, PostgreSQL a tsvector column and,
+when the PostGIS extension is available, a geometry column. Never edit an applied migration;
+add a new one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine
+
+from harmattan.store import schema
+
+
+@dataclass(frozen=True)
+class Migration:
+    name: str
+    apply: Callable[[Connection], None]
+
+
+MIGRATIONS: list[Migration] = []
+
+
+def migration(name: str) -> Callable[[Callable[[Connection], None]], Callable[[Connection], None]]:
+    """Register a migration; they run in registration order."""
+
+    def register(func: Callable[[Connection], None]) -> Callable[[Connection], None]:
+        if any(m.name == name for m in MIGRATIONS):
+            raise ValueError(f"migration {name!r} registered twice")
+        MIGRATIONS.append(Migration(name, func))
+        return func
+
+    return register
+
+
+@migration("0001_tables")
+def _tables(conn: Connection) -> None:
+    tables = [t for t in schema.metadata.sorted_tables if t is not schema.migrations]
+    schema.metadata.create_all(conn, tables=tables)
+
+
+@migration("0002_full_text")
+def _full_text(conn: Connection) -> None:
+    if conn.dialect.name == "sqlite":
+        # rowid = events.pk; body = notes + evidence text; filled by the store on every write.
+        conn.exec_driver_sql(
+            "CREATE VIRTUAL TABLE events_fts USING fts5(body, tokenize = 'unicode61 remove_diacritics 2')"
+        )
+    else:
+        conn.exec_driver_sql("ALTER TABLE events ADD COLUMN search_tsv tsvector")
+        conn.exec_driver_sql("CREATE INDEX ix_events_search ON events USING gin (search_tsv)")
+
+
+@migration("0003_postgis")
+def _postgis(conn: Connection) -> None:
+    """A geometry column for bbox queries, only where PostGIS can be enabled (optional)."""
+    if conn.dialect.name != "postgresql":
+        return
+    available = conn.exec_driver_sql("SELECT 1 FROM pg_available_extensions WHERE name = 'postgis'").first()
+    if available is None:
+        return
+    savepoint = conn.begin_nested()
+    try:
+        conn.exec_driver_sql("CREATE EXTENSION IF NOT EXISTS postgis")
+        conn.exec_driver_sql(
+            "ALTER TABLE events ADD COLUMN geom geometry(Point, 4326) GENERATED ALWAYS AS ("
+            "CASE WHEN longitude IS NULL OR latitude IS NULL THEN NULL "
+            "ELSE ST_SetSRID(ST_MakePoint(longitude, latitude), 4326) END) STORED"
+        )
+        conn.exec_driver_sql("CREATE INDEX ix_events_geom ON events USING gist (geom)")
+        savepoint.commit()
+    except sa.exc.DBAPIError:
+        savepoint.rollback()  # no rights to create the extension: plain lat/lon ranges are used
+
+
+def apply_migrations(engine: Engine) -> list[str]:
+    """Apply every migration not yet recorded; returns the names applied now."""
+    applied_now: list[str] = []
+    with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.exec_driver_sql("SELECT pg_advisory_xact_lock(4242017)")  # one migrator at a time
+        schema.migrations.create(conn, checkfirst=True)
+        done = set(conn.execute(sa.select(schema.migrations.c.name)).scalars())
+        for step in MIGRATIONS:
+            if step.name in done:
+                continue
+            step.apply(conn)
+            conn.execute(schema.migrations.insert().values(name=step.name, applied_at=dt.datetime.now(dt.UTC)))
+            applied_now.append(step.name)
+    return applied_now
+
+
+def applied_migrations(conn: Connection) -> list[str]:
+    return list(conn.execute(sa.select(schema.migrations.c.name).order_by(schema.migrations.c.name)).scalars())
