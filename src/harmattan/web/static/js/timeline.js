@@ -1,0 +1,102 @@
+/* The timeline: weekly events stacked by event type (bars, left axis) and weekly fatalities
+   (line, right axis), drawn as plain SVG from GET /stats ``by_week``. */
+"use strict";
+
+(function (H) {
+  const HEIGHT = 190;
+  const PAD = { top: 12, right: 44, bottom: 26, left: 36 };
+
+  /** Every week from the first to the last in ``byWeek`` (gaps filled), with totals. */
+  H.weeklySeries = function (byWeek) {
+    const rows = new Map();
+    for (const row of byWeek) {
+      if (!rows.has(row.week)) rows.set(row.week, { week: row.week, types: {}, events: 0, fatalities: 0 });
+      const entry = rows.get(row.week);
+      entry.types[row.event_type] = (entry.types[row.event_type] || 0) + row.events;
+      entry.events += row.events;
+      entry.fatalities += row.fatalities;
+    }
+    if (!rows.size) return [];
+    const weeks = [...rows.keys()].sort();
+    const out = [];
+    for (let w = weeks[0]; w <= weeks[weeks.length - 1]; w = H.addDays(w, 7)) {
+      out.push(rows.get(w) || { week: w, types: {}, events: 0, fatalities: 0 });
+    }
+    return out;
+  };
+
+  function niceMax(value) {
+    if (value <= 5) return 5;
+    const magnitude = Math.pow(10, Math.floor(Math.log10(value)));
+    for (const step of [1, 2, 2.5, 5, 10]) {
+      if (step * magnitude >= value) return step * magnitude;
+    }
+    return value;
+  }
+
+  H.renderTimeline = function (container, byWeek, { onWeek }) {
+    H.clear(container);
+    const width = Math.max(320, container.clientWidth || 600);
+    const svg = H.svg("svg", { viewBox: `0 0 ${width} ${HEIGHT}`, role: "img", "aria-label": "Weekly events and fatalities" });
+    container.appendChild(svg);
+    const series = H.weeklySeries(byWeek);
+    if (!series.length) {
+      svg.appendChild(H.svg("text", { x: width / 2, y: HEIGHT / 2, "text-anchor": "middle", class: "empty" }, "No events match these filters."));
+      return;
+    }
+    const innerW = width - PAD.left - PAD.right;
+    const innerH = HEIGHT - PAD.top - PAD.bottom;
+    const maxEvents = niceMax(Math.max(...series.map((s) => s.events)));
+    const maxFatal = niceMax(Math.max(1, ...series.map((s) => s.fatalities)));
+    const slot = innerW / series.length;
+    const barW = Math.max(1, Math.min(28, slot * 0.8));
+    const y = (v) => PAD.top + innerH - (v / maxEvents) * innerH;
+    const yF = (v) => PAD.top + innerH - (v / maxFatal) * innerH;
+    const xMid = (i) => PAD.left + slot * i + slot / 2;
+
+    // axes: gridlines and labels at 0, half and max
+    for (const frac of [0, 0.5, 1]) {
+      const yy = PAD.top + innerH - frac * innerH;
+      svg.appendChild(H.svg("line", { x1: PAD.left, x2: PAD.left + innerW, y1: yy, y2: yy, stroke: "#e6e2d9" }));
+      svg.appendChild(H.svg("text", { x: PAD.left - 4, y: yy + 3, "text-anchor": "end", class: "axis" }, H.fmt(maxEvents * frac)));
+      svg.appendChild(H.svg("text", { x: PAD.left + innerW + 4, y: yy + 3, class: "axis" }, H.fmt(maxFatal * frac)));
+    }
+    svg.appendChild(H.svg("text", { x: 2, y: 9, class: "axis" }, "events"));
+    svg.appendChild(H.svg("text", { x: width - 2, y: 9, "text-anchor": "end", class: "axis" }, "fatalities"));
+
+    const types = Object.keys(H.TYPE_COLORS);
+    series.forEach((s, i) => {
+      const group = H.svg("g", { class: "bar", "data-week": s.week, onclick: () => onWeek(s.week) });
+      let base = 0;
+      const extra = Object.keys(s.types).filter((t) => !types.includes(t));
+      for (const type of [...types, ...extra]) {
+        const count = s.types[type] || 0;
+        if (!count) continue;
+        group.appendChild(H.svg("rect", {
+          x: xMid(i) - barW / 2, width: barW, y: y(base + count), height: Math.max(0.5, y(base) - y(base + count)),
+          fill: H.typeColor(type),
+        }));
+        base += count;
+      }
+      // an invisible full-height target so empty or short weeks are clickable too
+      group.appendChild(H.svg("rect", { x: PAD.left + slot * i, width: slot, y: PAD.top, height: innerH, fill: "transparent" }));
+      const lines = [`Week of ${s.week}: ${s.events} events, ${s.fatalities} fatalities`];
+      for (const [type, count] of Object.entries(s.types)) lines.push(`${type}: ${count}`);
+      group.appendChild(H.svg("title", {}, lines.join("\n")));
+      svg.appendChild(group);
+    });
+
+    const points = series.map((s, i) => `${xMid(i)},${yF(s.fatalities)}`).join(" ");
+    svg.appendChild(H.svg("polyline", { points, class: "fatalities" }));
+    series.forEach((s, i) => {
+      if (s.fatalities) svg.appendChild(H.svg("circle", { cx: xMid(i), cy: yF(s.fatalities), r: 2.2, class: "fatality-dot" }));
+    });
+
+    const every = Math.max(1, Math.ceil(series.length / Math.max(1, Math.floor(innerW / 70))));
+    series.forEach((s, i) => {
+      if (i % every === 0) {
+        svg.appendChild(H.svg("text", { x: xMid(i), y: HEIGHT - 8, "text-anchor": "middle", class: "axis" }, s.week));
+      }
+    });
+  };
+})(window.H);
