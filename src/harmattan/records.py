@@ -132,7 +132,8 @@ class PlaceMention:
     span: Span
     entry: GazEntry | None
     precision: int = 1
-    kind: str = "place"  # place | admin1 | admin2 | country | dateline
+    kind: str = "place"  # place | admin1 | admin2 | country | dateline | demonym
+    cue: str = ""  # the words before it: at ("in", "à") | near ("near", "près de") | origin ("from") | ""
 
 
 @dataclass(frozen=True)
@@ -153,7 +154,7 @@ class DateMention:
     span: Span
     date: dt.date
     precision: int  # 1 day, 2 week, 3 month
-    reported: bool = False  # the day a statement was made ("said on Monday"), not the event's
+    role: str = "event"  # "report": when a statement was made ("said on Monday"); "bound": "since May"
 
 
 @dataclass(frozen=True)

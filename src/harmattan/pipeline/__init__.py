@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from harmattan.config import Settings
+from harmattan.gazetteer import open_gazetteer
 from harmattan.pipeline.actors import ActorsStage
 from harmattan.pipeline.assemble import AssembleStage
 from harmattan.pipeline.base import Pipeline, SkipArticle, Stage
@@ -25,7 +26,7 @@ def build_pipeline(settings: Settings) -> Pipeline:
             DatesStage(),
             FatalitiesStage(),
             ActorsStage(),
-            PlacesStage(),
+            PlacesStage(lambda: open_gazetteer(settings)),
             EventsStage(),
             AssembleStage(),
         ]

@@ -1,28 +1,268 @@
-"""Places stage (first cut): to be replaced by the gazetteer-backed geoparser.
+"""Places stage: the geoparser. Finds place mentions and picks each event's location.
 
-``find_places`` returns place mentions; ``locate_event`` picks the event's location for a
-sentence. This first cut knows no places and returns an empty location.
+``find_places`` matches gazetteer names and demonyms in the text and resolves each one in the
+article's context (see ``toponyms``). ``locate_event`` turns the mentions of one event's
+sentence (or, failing that, of the sentences around it, the lead and the dateline) into
+ACLED geography columns with a geo_precision. Unknown place names ("the village of X" that no
+gazetteer holds, or a spaCy GPE/LOC entity) become mentions without an entry and are logged;
+they are never placed at a guessed point.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import logging
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
 
-from harmattan.records import Document, EventLocation, PlaceMention, Span
+from harmattan.gazetteer import ADMIN1_CODE, COUNTRY_CODE, Gazetteer
+from harmattan.pipeline.toponyms import Toponym, build_context, countries_in, match_toponyms, resolve_toponyms
+from harmattan.records import Document, EventLocation, GazEntry, PlaceMention, Span
+
+log = logging.getLogger("harmattan.places")
+
+_UNKNOWN_PLACE = re.compile(
+    r"\b(?:village|town|hamlet|locality|commune|hameau|localit[ée]|ville)\s+(?:of|de|d['’])\s*"
+    r"([A-ZÀ-Ý][\w’'-]+(?:[ -][A-ZÀ-Ý][\w’'-]+)?)"
+)
+_NER_PLACES = {"GPE", "LOC"}
+_NER_NOT_PLACES = {"PERSON", "PER", "ORG", "NORP"}
+_KIND_RANK = {"place": 3.0, "admin2": 2.0, "admin1": 1.5, "country": 0.5}
+_CUE_BONUS = {"at": 1.0, "near": 0.8, "": 0.0, "origin": -2.0}
+_active: dict[str, Gazetteer] = {}
 
 
-def find_places(doc: Document) -> tuple[PlaceMention, ...]:
-    return ()
+def _gazetteer(gazetteer: Gazetteer | None) -> Gazetteer:
+    if gazetteer is not None:
+        return gazetteer
+    if "default" not in _active:
+        from harmattan.gazetteer.sqlite import open_gazetteer_file
+
+        _active["default"] = open_gazetteer_file()
+    return _active["default"]
 
 
-def locate_event(doc: Document, sentence: Span) -> EventLocation:
-    return EventLocation(country="")
+def _precision(topo: Toponym, entry: GazEntry) -> int:
+    if entry.feature_code in (COUNTRY_CODE, ADMIN1_CODE) or topo.kind in ("admin1", "country"):
+        return 3
+    if topo.kind == "admin2" or entry.feature_code.startswith("ADM") or topo.cue == "near":
+        return 2
+    return 1
+
+
+def _kind(topo: Toponym, entry: GazEntry) -> str:
+    if entry.feature_code == COUNTRY_CODE:
+        return "country"
+    if entry.feature_code == ADMIN1_CODE:
+        return "admin1"
+    if entry.feature_code.startswith("ADM"):
+        return "admin2"
+    return "place"
+
+
+def _ner_spans(doc: Document, labels: set[str]) -> list[tuple[int, int, str]]:
+    ents = getattr(doc.nlp, "ents", ()) if doc.nlp is not None else ()
+    return [(e.start_char, e.end_char, e.text) for e in ents if e.label_ in labels]
+
+
+def find_places(doc: Document, *, gazetteer: Gazetteer | None = None) -> tuple[PlaceMention, ...]:
+    """Place mentions in the article, each resolved to one entry (or None when unknown)."""
+    gaz = _gazetteer(gazetteer)
+    text = doc.article.text
+    toponyms = match_toponyms(text, gaz)
+    not_places = _ner_spans(doc, _NER_NOT_PLACES)
+    if not_places:
+        toponyms = [t for t in toponyms if not _inside_entity(t, not_places)]
+    dateline = doc.article.dateline
+    dateline_country = ""
+    if dateline is not None:
+        line_end = text.find("\n", dateline.start)
+        head = text[dateline.start : line_end if line_end > 0 else dateline.end + 40][:80]
+        named = countries_in(head, gaz)
+        dateline_country = named[0] if named else ""
+    title_countries = countries_in(doc.article.title, gaz) if doc.article.title else []
+    ctx = build_context(toponyms, dateline_country=dateline_country, title_countries=title_countries)
+    mentions: list[PlaceMention] = []
+    for topo, entry in resolve_toponyms(toponyms, ctx):
+        if topo.kind == "demonym":
+            info = gaz.country(topo.demonym_country)
+            if info is not None:
+                mentions.append(PlaceMention(topo.span, info.entry, precision=3, kind="demonym"))
+            continue
+        if entry is None:
+            continue
+        kind = _kind(topo, entry)
+        if dateline is not None and dateline.start <= topo.span.start < dateline.end + 1:
+            kind = "dateline"
+        mentions.append(PlaceMention(topo.span, entry, precision=_precision(topo, entry), kind=kind,
+                                     cue=topo.cue))
+    mentions.extend(_unknown_places(doc, mentions))
+    return tuple(sorted(mentions, key=lambda m: m.span.start))
+
+
+def _inside_entity(topo: Toponym, entities: Sequence[tuple[int, int, str]]) -> bool:
+    """A small place inside a longer person or organisation name is part of that name."""
+    if topo.kind in ("country", "admin1", "demonym") or any(c.population >= 100_000 for c in topo.candidates):
+        return False
+    return any(s <= topo.span.start and topo.span.end <= e and e - s > topo.span.end - topo.span.start
+               for s, e, _ in entities)
+
+
+def _unknown_places(doc: Document, known: Sequence[PlaceMention]) -> list[PlaceMention]:
+    text = doc.article.text
+    covered = [(m.span.start, m.span.end) for m in known]
+    found: dict[int, PlaceMention] = {}
+    spans = [(m.start(1), m.end(1), m.group(1)) for m in _UNKNOWN_PLACE.finditer(text)]
+    spans += _ner_spans(doc, _NER_PLACES)
+    for start, end, surface in spans:
+        if any(s < end and start < e for s, e in covered) or start in found:
+            continue
+        found[start] = PlaceMention(Span(start, end, surface), None, precision=3, kind="place")
+        log.info("unresolved place %r in article %s", surface, doc.article.id)
+    return list(found.values())
+
+
+def unresolved_places(doc: Document) -> tuple[str, ...]:
+    """Surface forms of the place names the gazetteer could not resolve."""
+    return tuple(dict.fromkeys(m.span.text for m in doc.places if m.entry is None))
+
+
+def _sentence_index(doc: Document, span: Span) -> int:
+    for i, s in enumerate(doc.sentences):
+        if s.start <= span.start < s.end or (span.start <= s.start < span.end):
+            return i
+    return -1
+
+
+def _within(m: PlaceMention, span: Span) -> bool:
+    return span.start <= m.span.start and m.span.end <= span.end
+
+
+def _pick(mentions: Sequence[PlaceMention], countries: set[str]) -> PlaceMention | None:
+    """The mention most likely to be where the event happened."""
+    best: tuple[float, PlaceMention] | None = None
+    for n, m in enumerate(mentions):
+        if m.entry is None or m.kind not in _KIND_RANK:
+            continue
+        score = _KIND_RANK[m.kind] + _CUE_BONUS.get(m.cue, 0.0) - 0.05 * n
+        if countries and m.entry.country_code not in countries:
+            score -= 2.5
+        if best is None or score > best[0]:
+            best = (score, m)
+    return best[1] if best else None
+
+
+def _countries_of(mentions: Sequence[PlaceMention]) -> set[str]:
+    return {m.entry.country_code for m in mentions if m.entry is not None and m.kind in ("country", "demonym")}
+
+
+def dominant_country(doc: Document, gazetteer: Gazetteer | None = None) -> str:
+    """The country the article is mostly about (ISO alpha-2), or ''."""
+    weights: Counter[str] = Counter()
+    for m in doc.places:
+        if m.entry is not None:
+            weights[m.entry.country_code] += {"country": 2, "demonym": 1, "dateline": 1}.get(m.kind, 1)
+    if doc.article.title:
+        weights.update({cc: 3 for cc in countries_in(doc.article.title, _gazetteer(gazetteer))})
+    return weights.most_common(1)[0][0] if weights else ""
+
+
+def locate_event(doc: Document, sentence: Span, *, gazetteer: Gazetteer | None = None) -> EventLocation:
+    """Where the event reported in ``sentence`` happened, in ACLED's geography columns."""
+    gaz = _gazetteer(gazetteer)
+    idx = _sentence_index(doc, sentence)
+    own = [m for m in doc.places if _within(m, sentence)]
+    countries = _countries_of(own)
+    choice = _pick(own, countries)
+    if choice is None or choice.kind == "country":
+        for span in _neighbours(doc, idx):
+            near = [m for m in doc.places if _within(m, span)]
+            found = _pick(near, countries or _countries_of(near))
+            if found is not None and found.kind != "country" and found.cue != "origin" and (
+                not countries or found.entry is not None and found.entry.country_code in countries
+            ):
+                choice = found
+                break
+    if choice is not None and choice.entry is not None:
+        return _location(choice, gaz)
+    country = _fallback_country(doc, idx, countries, gaz)
+    if not country:
+        return EventLocation(country="")
+    info = gaz.country(country)
+    if info is None:
+        return EventLocation(country="")
+    entry = info.entry
+    return EventLocation(country=info.name, iso=info.iso, region=info.region, location=info.name,
+                         latitude=round(entry.latitude, 4), longitude=round(entry.longitude, 4), geo_precision=3)
+
+
+def _neighbours(doc: Document, idx: int) -> list[Span]:
+    """Sentences to borrow a place from: the two before, the one after, then the lead."""
+    if idx < 0:
+        return list(doc.sentences[:2])
+    order = [idx - 1, idx + 1, idx - 2, 0, 1]
+    seen: list[int] = []
+    for i in order:
+        if 0 <= i < len(doc.sentences) and i != idx and i not in seen:
+            seen.append(i)
+    return [doc.sentences[i] for i in seen]
+
+
+def _fallback_country(doc: Document, idx: int, countries: set[str], gaz: Gazetteer) -> str:
+    if countries:
+        own = [m for m in doc.places if m.kind == "country" and m.entry is not None and m.entry.country_code in countries]
+        return own[0].entry.country_code if own and own[0].entry else sorted(countries)[0]
+    for span in _neighbours(doc, idx)[:3]:
+        near = _countries_of([m for m in doc.places if _within(m, span)])
+        if len(near) == 1:
+            return near.pop()
+    dominant = dominant_country(doc, gaz)
+    if dominant:
+        return dominant
+    dateline = [m for m in doc.places if m.kind == "dateline" and m.entry is not None]
+    return dateline[0].entry.country_code if dateline and dateline[0].entry else ""
+
+
+def _location(m: PlaceMention, gaz: Gazetteer) -> EventLocation:
+    entry = m.entry
+    assert entry is not None
+    info = gaz.country(entry.country_code)
+    name = info.name if info else entry.country
+    if m.kind == "country":
+        location = name
+    elif m.kind == "admin1":
+        location = entry.admin1 or entry.name
+    else:
+        location = entry.name
+    return EventLocation(
+        country=name,
+        iso=info.iso if info else 0,
+        region=info.region if info else "",
+        admin1=entry.admin1 if m.kind != "country" else "",
+        admin2=entry.admin2,
+        location=location,
+        latitude=round(entry.latitude, 4),
+        longitude=round(entry.longitude, 4),
+        geo_precision=m.precision,
+        evidence=m.span,
+    )
 
 
 class PlacesStage:
+    """Sets ``doc.places``; the gazetteer is opened on the first article, once per process."""
+
     name = "places"
     requires: tuple[str, ...] = ("sentences",)
     provides: tuple[str, ...] = ("places",)
 
+    def __init__(self, gazetteer: Gazetteer | Callable[[], Gazetteer] | None = None) -> None:
+        self._source = gazetteer
+        self._gazetteer: Gazetteer | None = None
+
     def __call__(self, doc: Document) -> Document:
-        return dataclasses.replace(doc, places=find_places(doc))
+        if self._gazetteer is None:
+            source = self._source
+            self._gazetteer = source() if callable(source) else source if source is not None else _gazetteer(None)
+            _active["default"] = self._gazetteer
+        return dataclasses.replace(doc, places=find_places(doc, gazetteer=self._gazetteer))

@@ -1,0 +1,246 @@
+"""Build the gazetteer SQLite file from a directory of GeoNames dump files.
+
+Reads (any that exist): ``countryInfo.txt``, ``admin1CodesASCII.txt``, ``admin2Codes.txt``,
+``cities500.txt`` / ``cities15000.txt`` / ``cities1000.txt`` / ``cities5000.txt`` and
+per-country dumps ``XX.txt``. Keeps populated places, admin areas and a few settlement-like
+features (localities, camps, wells) of the per-country dumps; synthesises one entry per
+country (coordinates of its capital) and per admin1 area (coordinates of its capital, as
+ACLED places region-level events). Writes one indexed file; never downloads anything.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import sqlite3
+import sys
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from harmattan.errors import GazetteerError
+from harmattan.gazetteer.base import ADMIN1_CODE, COUNTRY_CODE
+from harmattan.gazetteer.naming import (
+    ADMIN1_ALIASES,
+    ADMIN1_NAMES,
+    COUNTRY_ALIASES,
+    COUNTRY_NAMES,
+    acled_region,
+    name_key,
+    strip_admin_suffix,
+)
+
+SCHEMA_VERSION = "1"
+_COUNTRY_FILE = re.compile(r"^[A-Z]{2}\.txt$")
+_CITY_FILES = ("cities500.txt", "cities1000.txt", "cities5000.txt", "cities15000.txt")
+#: Non-populated features of per-country dumps that news reports name as places.
+_EXTRA_FEATURES = {("L", "LCTY"), ("S", "CMP"), ("S", "INSM"), ("H", "WLL"), ("H", "WLLS"), ("S", "MKT")}
+_ADMIN_FEATURES = {"ADM1", "ADM2", "ADM3", "PCLI"}
+#: Alternate names of places outside Africa are kept only for towns at least this big.
+_ALT_NAMES_MIN_POPULATION = 15_000
+_LATIN = re.compile(r"^[\sA-Za-z\u00C0-\u024F'’.\-()]+$")
+
+_SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE countries (code TEXT PRIMARY KEY, name TEXT NOT NULL, iso INTEGER NOT NULL,
+    region TEXT NOT NULL, geonameid INTEGER NOT NULL);
+CREATE TABLE admin1 (cc TEXT NOT NULL, code TEXT NOT NULL, name TEXT NOT NULL, geonameid INTEGER NOT NULL,
+    PRIMARY KEY (cc, code)) WITHOUT ROWID;
+CREATE TABLE admin2 (cc TEXT NOT NULL, a1 TEXT NOT NULL, code TEXT NOT NULL, name TEXT NOT NULL,
+    PRIMARY KEY (cc, a1, code)) WITHOUT ROWID;
+CREATE TABLE entries (geonameid INTEGER PRIMARY KEY, name TEXT NOT NULL, lat REAL NOT NULL, lon REAL NOT NULL,
+    fclass TEXT NOT NULL, fcode TEXT NOT NULL, cc TEXT NOT NULL, a1 TEXT NOT NULL, a2 TEXT NOT NULL,
+    population INTEGER NOT NULL);
+CREATE TABLE names (key TEXT NOT NULL, geonameid INTEGER NOT NULL, PRIMARY KEY (key, geonameid)) WITHOUT ROWID;
+"""
+
+
+@dataclass
+class _Row:
+    geonameid: int
+    name: str
+    lat: float
+    lon: float
+    fclass: str
+    fcode: str
+    cc: str
+    a1: str
+    a2: str
+    population: int
+    modified: str
+    names: set[str] = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    """What a build wrote."""
+
+    path: Path
+    entries: int
+    names: int
+    countries: int
+    bytes: int
+
+
+def _read_tsv(path: Path) -> Iterator[list[str]]:
+    with path.open(encoding="utf-8", newline="") as f:
+        for line in f:
+            if line.startswith("#") or not line.strip():
+                continue
+            yield line.rstrip("\n").split("\t")
+
+
+def _keep_alt(name: str) -> bool:
+    key = name_key(name)
+    return len(key) >= 3 and not any(c.isdigit() for c in name) and bool(_LATIN.match(name)) and not (
+        name.isupper() and len(name) <= 4
+    )
+
+
+def _read_places(path: Path, *, country_dump: bool, african: set[str]) -> Iterator[_Row]:
+    for f in _read_tsv(path):
+        if len(f) < 19:
+            continue
+        fclass, fcode = f[6], f[7]
+        if fclass != "P" and not (
+            country_dump and ((fclass == "A" and fcode in _ADMIN_FEATURES) or (fclass, fcode) in _EXTRA_FEATURES)
+        ):
+            continue
+        try:
+            population = int(f[14] or 0)
+            row = _Row(int(f[0]), f[1], float(f[4]), float(f[5]), fclass, fcode, f[8], f[10], f[11], population,
+                       f[18])
+        except ValueError:
+            continue
+        row.names = {f[1], f[2]}
+        if f[8] in african or population >= _ALT_NAMES_MIN_POPULATION:
+            row.names.update(n for n in f[3].split(",") if n and _keep_alt(n))
+        yield row
+
+
+def _merge(rows: dict[int, _Row], row: _Row) -> None:
+    old = rows.get(row.geonameid)
+    if old is None:
+        rows[row.geonameid] = row
+        return
+    names = old.names | row.names
+    newer = row if row.modified >= old.modified else old
+    newer.names = names
+    if not newer.a2:
+        newer.a2 = old.a2 or row.a2
+    rows[row.geonameid] = newer
+
+
+def _admin1_seat(rows: dict[int, _Row]) -> dict[tuple[str, str], _Row]:
+    """The capital of each admin1 area: its PPLC, else its biggest PPLA, else its biggest town."""
+    rank = {"PPLC": 3, "PPLA": 2}
+    best: dict[tuple[str, str], _Row] = {}
+    for row in rows.values():
+        if row.fclass != "P" or not row.a1:
+            continue
+        key = (row.cc, row.a1)
+        cur = best.get(key)
+        if cur is None or (rank.get(row.fcode, 0), row.population) > (rank.get(cur.fcode, 0), cur.population):
+            best[key] = row
+    return best
+
+
+def build_gazetteer(source: Path, out: Path) -> BuildReport:
+    """Build ``out`` from the GeoNames files in ``source``; raises GazetteerError if unusable."""
+    info_path = source / "countryInfo.txt"
+    admin1_path = source / "admin1CodesASCII.txt"
+    if not info_path.exists() or not admin1_path.exists():
+        raise GazetteerError(f"{source} needs at least countryInfo.txt and admin1CodesASCII.txt")
+    countries = [f for f in _read_tsv(info_path) if len(f) >= 17]
+    african = {f[0] for f in countries if f[8] == "AF"}
+
+    rows: dict[int, _Row] = {}
+    city_files = [source / n for n in _CITY_FILES if (source / n).exists()]
+    country_files = sorted(p for p in source.iterdir() if _COUNTRY_FILE.match(p.name))
+    if not city_files and not country_files:
+        raise GazetteerError(f"{source} holds no GeoNames place file (cities500.txt, XX.txt, ...)")
+    for path in city_files:
+        for row in _read_places(path, country_dump=False, african=african):
+            _merge(rows, row)
+    for path in country_files:
+        for row in _read_places(path, country_dump=True, african=african):
+            _merge(rows, row)
+
+    seats = _admin1_seat(rows)
+    con = _fresh_db(out)
+    names: dict[int, set[str]] = defaultdict(set)
+    entries: list[tuple[object, ...]] = []
+
+    # Admin1 areas: one entry each, placed at the seat of the area.
+    admin1_rows = []
+    for f in _read_tsv(admin1_path):
+        if len(f) < 4 or "." not in f[0]:
+            continue
+        cc, code = f[0].split(".", 1)
+        ascii_name = strip_admin_suffix(f[2])
+        display = ADMIN1_NAMES.get((cc, ascii_name), ascii_name)
+        gid = int(f[3])
+        source_row = rows.pop(gid, None)
+        seat = seats.get((cc, code))
+        lat, lon = (seat.lat, seat.lon) if seat else (source_row.lat, source_row.lon) if source_row else (None, None)
+        admin1_rows.append((cc, code, display, gid))
+        if lat is None or lon is None:
+            continue
+        entries.append((gid, display, lat, lon, "A", ADMIN1_CODE, cc, code, "", 0))
+        keys = {f[1], f[2], strip_admin_suffix(f[1]), ascii_name, display, *ADMIN1_ALIASES.get((cc, display), ())}
+        if source_row is not None:
+            keys |= source_row.names
+        names[gid] |= keys
+    con.executemany("INSERT OR REPLACE INTO admin1 VALUES (?, ?, ?, ?)", admin1_rows)
+
+    admin2_path = source / "admin2Codes.txt"
+    if admin2_path.exists():
+        con.executemany(
+            "INSERT OR REPLACE INTO admin2 VALUES (?, ?, ?, ?)",
+            (tuple(f[0].split(".", 2)) + (f[1],) for f in _read_tsv(admin2_path) if f[0].count(".") == 2),
+        )
+
+    # Countries: one entry each, placed at the capital.
+    capitals = {(r.cc, name_key(r.name)): r for r in rows.values() if r.fcode == "PPLC"}
+    country_rows = []
+    for f in countries:
+        cc, continent = f[0], f[8]
+        gid = int(f[16]) if f[16].isdigit() else -int.from_bytes(cc.encode(), "big")
+        display = COUNTRY_NAMES.get(cc, f[4])
+        country_rows.append((cc, display, int(f[2] or 0), acled_region(cc, continent), gid))
+        capital = capitals.get((cc, name_key(f[5]))) or next((r for (c, _), r in capitals.items() if c == cc), None)
+        # The country's own GeoNames point (its centroid) where a country dump has it, else its capital.
+        point = rows.pop(gid, None) or capital
+        lat, lon = (point.lat, point.lon) if point else (0.0, 0.0)
+        entries.append((gid, display, lat, lon, "A", COUNTRY_CODE, cc, "", "", int(f[7] or 0)))
+        names[gid] |= {f[4], display, *COUNTRY_ALIASES.get(cc, ())}
+    con.executemany("INSERT INTO countries VALUES (?, ?, ?, ?, ?)", country_rows)
+
+    for row in rows.values():
+        entries.append((row.geonameid, row.name, round(row.lat, 5), round(row.lon, 5), row.fclass, row.fcode,
+                        row.cc, row.a1, row.a2, row.population))
+        names[row.geonameid] |= row.names
+    con.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", entries)
+    name_rows = {(key, gid) for gid, ns in names.items() for n in ns if len(key := name_key(n)) >= 2}
+    con.executemany("INSERT OR IGNORE INTO names VALUES (?, ?)", sorted(name_rows))
+    con.executemany("INSERT INTO meta VALUES (?, ?)", [("schema", SCHEMA_VERSION), ("source", "GeoNames (CC BY 4.0)")])
+    con.commit()
+    con.execute("VACUUM")
+    con.close()
+    return BuildReport(out, len(entries), len(name_rows), len(country_rows), out.stat().st_size)
+
+
+def _fresh_db(out: Path) -> sqlite3.Connection:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if out.exists():
+        out.unlink()
+    con = sqlite3.connect(out)
+    con.execute("PRAGMA journal_mode = OFF")
+    con.executescript(_SCHEMA)
+    return con
+
+
+if __name__ == "__main__":  # pragma: no cover - convenience for developers
+    report = build_gazetteer(Path(sys.argv[1]), Path(sys.argv[2]))
+    csv.writer(sys.stdout).writerow([report.entries, report.names, report.bytes])

@@ -1,0 +1,335 @@
+"""Toponym matching and resolution: text -> place mentions resolved to gazetteer entries.
+
+``match_toponyms`` finds capitalised word sequences (up to five words) whose name key is in
+the gazetteer, plus demonyms, and reads the words around each one (locative cue, "region",
+"near"). ``resolve_toponyms`` picks one entry per mention from the article's context:
+countries and demonyms mentioned, the dateline, admin1 areas named, nearby resolved places,
+population and feature class. Pure functions over text and a Gazetteer; no spaCy required.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from harmattan.gazetteer import ADMIN1_CODE, COUNTRY_CODE, Gazetteer, name_key
+from harmattan.gazetteer.naming import DEMONYMS
+from harmattan.records import GazEntry, Span
+
+_WORD = re.compile(r"[0-9A-Za-zÀ-ÖØ-öø-ɏ]+(?:['’\-][0-9A-Za-zÀ-ÖØ-öø-ɏ]+)*")
+_ELISION = re.compile(r"^(?:l|d|qu|jusqu|lorsqu|puisqu|n|s|j|c|m|t)['’](?=[A-ZÀ-Ý])")
+_POSSESSIVE = re.compile(r"['’]s$")
+_MAX_WORDS = 5
+_CONNECTORS = {"de", "du", "des", "la", "le", "el", "al", "es", "ag", "ould", "of", "sur", "en", "di"}
+
+#: Capitalised words that are never places in news text.
+HARD_STOP = frozenset(
+    name_key(w)
+    for w in """January February March April May June July August September October November December
+    Janvier Février Mars Avril Mai Juin Juillet Août Septembre Octobre Novembre Décembre Monday Tuesday Wednesday
+    Thursday Friday Saturday Sunday Lundi Mardi Mercredi Jeudi Vendredi Samedi Dimanche President Minister
+    Ministre Président General Général Colonel Captain Capitaine Lieutenant Army Armée Police Gendarmerie Islamic
+    Islamique State Etat Government Gouvernement God Dieu Allah Mass Church Mosque Muslim Christian Reuters AFP
+    Agence Press Presse News Radio Television Union United Nations Council Conseil Forces Force Group Groupe Mission
+    Africa Afrique West Ouest East Est North Nord South Sud Central Centre Western Eastern Northern Southern Sahel
+    Tuareg Touareg Fulani Peul Peuls Dogon Bambara Dozo Hausa Haoussa Arab Arabe Jihadist Jihadiste Al Qaeda
+    Boko Haram Wagner Barkhane Serval Takuba Minusma MINUSMA ECOWAS CEDEAO Cédéao UN ONU AU EU US USA UK JNIM
+    ISWAP ISGS GSIM EIGS FAMa FAMA RSF SAF Janjaweed Amnesty Human Rights Watch Red Cross Twitter Facebook
+    WhatsApp Premier Prime Media Doctors Sheikh Imam Colonel Koran Coran Ramadan Tabaski Christmas Noël Easter
+    Pâques Sunday Lake Lac Mont Mount River Fleuve Delta Defence Defense Défense Interior Intérieur Security
+    Sécurité Communication Communications Office Bureau High Commissioner Senate Sénat Assembly Assemblée
+    National Nationale Republic République Democratic Démocratique People Peuple Party Parti Movement Mouvement
+    Front Alliance Coalition Liberation Libération Unity Unité Justice Peace Paix Salvation Operation Opération
+    Brigade Battalion Bataillon Company Compagnie Camp Base Attack Attaque Centre Center Santé Health Hospital
+    Hôpital School École Ecole University Université Bank Banque Market Marché Street Rue Avenue Boulevard Place
+    Square Station Airport Aéroport Palace Palais""".split()
+)
+
+#: Capitalised words that are places only after a locative cue ("in Say", "à Boni").
+_SOFT_STOP_WORDS = """the a an and or but if in on at to of for by with from as is was were be been has have had
+this that these those it its he she they we you his her their our not no yes all any some more most many much
+one two three four five six seven eight nine ten new old man men say said says also after before during
+while when where who what which why how about over under again then than there here very just only even still
+le la les un une des du de et ou mais si dans sur à au aux en par pour avec sans sous chez ce cet cette ces il
+elle ils elles nous vous on son sa ses leur leurs notre tout tous toute toutes plus moins selon après avant
+pendant lors depuis entre vers contre comme ainsi alors encore déjà aussi bien très peu trop non oui être
+avoir été fait dit bon mal grand petit long haut bas tête fin fort mort morts mise pris prise ville village
+zone region région province cercle commune kill attack attacks bamba boro dan kara mine army sun star hope
+gold good best will may can bar pays sept dix bien mon""".split()
+SOFT_STOP = frozenset(name_key(w) for w in _SOFT_STOP_WORDS)
+
+#: Words after a name that make it an admin area ("Mopti region", "Borno State").
+_ADMIN1_AFTER = {"region", "regions", "state", "states", "province", "provinces", "governorate", "county"}
+_ADMIN2_AFTER = {"cercle", "district", "department", "departement", "prefecture", "local", "lga", "territory"}
+#: Words before a name that make it an admin area ("région de Tillabéri", "state of Borno").
+_ADMIN1_BEFORE = re.compile(
+    r"(?:r[ée]gions?|province|[ée]tat|state|governorate|gouvernorat)\s+(?:of\s+(?:the\s+)?|de\s+(?:la\s+|l['’]\s*)?|du\s+|des\s+|d['’]\s*)?$",
+    re.IGNORECASE,
+)
+_ADMIN2_BEFORE = re.compile(r"(?:cercle|d[ée]partement|pr[ée]fecture|district|territoire|territory)\s+(?:de\s+|d['’]\s*|of\s+)?$",
+                            re.IGNORECASE)
+#: Words before a name saying the event is near it, not in it.
+_NEAR_BEFORE = re.compile(
+    r"(?:\bnear|\boutside|\bclose\s+to|\bnearby|\baround|\bnot\s+far\s+from|\bpr[èe]s\s+de|\bnon\s+loin\s+de|"
+    r"\b[àa]\s+proximit[ée]\s+de|\baux\s+environs\s+de|\bdans\s+les\s+environs\s+de|\baux\s+alentours\s+de|"
+    r"\bkm\s+(?:\w+\s+){0,3}(?:of|from|de|d['’])|\bkilom[eè]tres?\s+(?:\w+\s+){0,3}(?:of|from|de|d['’])|"
+    r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+of|"
+    r"\b(?:au\s+)?(?:nord|sud|est|ouest|nord-est|nord-ouest|sud-est|sud-ouest)\s+(?:de|du|d['’]))\s*(?:the\s+)?"
+    r"(?:(?:village|town|city|commune|localit[ée]|ville)\s+(?:of|de|d['’])\s*)?$",
+    re.IGNORECASE,
+)
+#: Words before a name saying the event is at it.
+_AT_BEFORE = re.compile(
+    r"(?:\bin|\bat|\bon|\binto|\bà|\ba|\bdans|\ben|\bsur|\bvillage\s+of|\btown\s+of|\bcity\s+of|"
+    r"\bvillage\s+(?:de|d['’])|\blocalit[ée]\s+(?:de|d['’])|\bcommune\s+(?:de|d['’]|of)|\bville\s+(?:de|d['’])|"
+    r"\bcamp\s+(?:de|d['’]|of)|\bvillages?|\btowns?|\bcommune|\bhit|\battacked|\battaqu[ée]s?|\bstormed|\braided|"
+    r"\btargeted|\bvis[ée]s?)\s*(?:the\s+|la\s+|le\s+|l['’]\s*)?(?:(?:northern|southern|eastern|western|central|"
+    r"north-?eastern|north-?western|south-?eastern|south-?western|remote|restive|border|rural)\s+)?"
+    r"(?:(?:village|town|city|locality|commune)\s+(?:of\s+)?)?$",
+    re.IGNORECASE,
+)
+_ORIGIN_BEFORE = re.compile(r"(?:\bfrom|\bto|\btowards|\bvers|\bjusqu['’]\s*[àa]|\bfled\s+to|\bfuient)\s*(?:the\s+)?$",
+                            re.IGNORECASE)
+_GEO_NEIGHBOURS = {"north", "northern", "south", "southern", "east", "eastern", "west", "western", "central",
+                   "upper", "lower", "greater", "nord", "sud", "est", "ouest", "centre", "region", "state",
+                   "province", "cercle", "commune", "district", "department", "county", "governorate", "city",
+                   "town", "village", "prefecture", "river", "lake", "camp", "base"}
+
+
+@dataclass(frozen=True)
+class Toponym:
+    """A name in the text with its gazetteer candidates and what the words around it say."""
+
+    span: Span
+    key: str
+    candidates: tuple[GazEntry, ...]
+    kind: str = "place"  # place | admin1 | admin2 | country | demonym (what the cue words make of it)
+    cue: str = ""  # at | near | origin | "" (no locative cue)
+    demonym_country: str = ""
+
+
+@dataclass
+class Context:
+    """What the article says about where it is: weights of countries and admin1 areas."""
+
+    countries: Counter[str] = field(default_factory=Counter)
+    admin1: Counter[tuple[str, str]] = field(default_factory=Counter)
+    points: list[GazEntry] = field(default_factory=list)
+
+    def country_weight(self, code: str) -> float:
+        if not self.countries:
+            return 0.0
+        top = self.countries.most_common(1)[0][1]
+        return 4.0 * self.countries[code] / top if code in self.countries else 0.0
+
+
+def _words(text: str, offset: int) -> list[tuple[int, int, str]]:
+    out: list[tuple[int, int, str]] = []
+    for m in _WORD.finditer(text):
+        start, word = m.start(), m.group()
+        elided = _ELISION.match(word)
+        if elided:
+            start += elided.end()
+            word = word[elided.end() :]
+        word = _POSSESSIVE.sub("", word)
+        out.append((offset + start, offset + start + len(word), word))
+    return out
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() and not (word.isupper() and len(word) <= 3)
+
+
+def _only_space(text: str, a: int, b: int) -> bool:
+    gap = text[a:b]
+    return 0 < len(gap) <= 2 and gap.strip() == ""
+
+
+def match_toponyms(text: str, gazetteer: Gazetteer, *, offset: int = 0) -> list[Toponym]:
+    """Every gazetteer name and demonym in ``text`` (offsets shifted by ``offset``)."""
+    words = _words(text, 0)
+    grams: dict[tuple[int, int], str] = {}
+    for i, (start, _, word) in enumerate(words):
+        if not _capitalised(word):
+            continue
+        for j in range(i, min(i + _MAX_WORDS, len(words))):
+            if j > i and not _only_space(text, words[j - 1][1], words[j][0]):
+                break
+            last = words[j][2]
+            if j > i and not _capitalised(last) and last.lower() not in _CONNECTORS:
+                break
+            if _capitalised(last):
+                grams[(i, j)] = name_key(text[start : words[j][1]])
+    found = gazetteer.lookup(set(grams.values()))
+    out: list[Toponym] = []
+    i = 0
+    while i < len(words):
+        best = next(((i, j) for j in range(min(i + _MAX_WORDS, len(words)) - 1, i - 1, -1)
+                     if grams.get((i, j)) in found), None)
+        start, end, word = words[i]
+        if best is None:
+            country = DEMONYMS.get(name_key(word))
+            if country:
+                span = Span(offset + start, offset + end, word)
+                out.append(Toponym(span, name_key(word), (), kind="demonym", demonym_country=country))
+            i += 1
+            continue
+        j = best[1]
+        key = grams[best]
+        topo = _read_cues(text, words, i, j, key, found[key], offset)
+        if topo is not None:
+            out.append(topo)
+        i = j + 1
+    return out
+
+
+def _read_cues(
+    text: str, words: Sequence[tuple[int, int, str]], i: int, j: int, key: str,
+    candidates: tuple[GazEntry, ...], offset: int,
+) -> Toponym | None:
+    start, end = words[i][0], words[j][1]
+    before = text[max(0, start - 60) : start]
+    after_word = words[j + 1][2] if j + 1 < len(words) and _only_space(text, end, words[j + 1][0]) else ""
+    before_word = words[i - 1][2] if i > 0 and _only_space(text, words[i - 1][1], start) else ""
+    kinds = {c.feature_code for c in candidates}
+    kind = "place"
+    if COUNTRY_CODE in kinds:
+        kind = "country"
+    explicit = False
+    if after_word.lower() in _ADMIN1_AFTER or _ADMIN1_BEFORE.search(before):
+        explicit = ADMIN1_CODE in kinds
+        kind = "admin1" if explicit else kind
+    elif after_word.lower() in _ADMIN2_AFTER or _ADMIN2_BEFORE.search(before):
+        kind = "admin2"
+    elif kind != "country" and kinds == {ADMIN1_CODE}:
+        kind = "admin1"
+    cue = ""
+    if _NEAR_BEFORE.search(before):
+        cue = "near"
+    elif _AT_BEFORE.search(before):
+        cue = "at"
+    elif _ORIGIN_BEFORE.search(before):
+        cue = "origin"
+    if kind == "country" and (after_word.lower() in {"river", "delta"} or before_word.lower() in {"fleuve", "river"}):
+        return None
+    if kind in ("place", "admin2"):
+        if key in HARD_STOP or (key in SOFT_STOP and cue not in ("at", "near")):
+            return None
+        if _inside_longer_name(before_word, after_word, candidates) and cue == "":
+            return None
+    elif kind == "admin1" and key in HARD_STOP and not explicit:
+        return None
+    span = Span(offset + start, offset + end, text[start:end])
+    return Toponym(span, key, candidates, kind=kind, cue=cue)
+
+
+def _inside_longer_name(before_word: str, after_word: str, candidates: tuple[GazEntry, ...]) -> bool:
+    """A small place name next to another capitalised word is most likely part of a person's or
+    an organisation's name ("Mali Traoré", "Kidal Security Council")."""
+    if any(c.population >= 100_000 or c.feature_code in (ADMIN1_CODE, "PPLC", "PPLA") for c in candidates):
+        return False
+
+    def name_like(word: str) -> bool:
+        return bool(word) and word[:1].isupper() and name_key(word) not in SOFT_STOP | _GEO_NEIGHBOURS
+
+    return name_like(before_word) or name_like(after_word)
+
+
+def build_context(toponyms: Sequence[Toponym], *, dateline_country: str = "", title_countries: Sequence[str] = ()
+                  ) -> Context:
+    """Country weights from unambiguous mentions: countries, demonyms, admin1 areas, the dateline."""
+    ctx = Context()
+    for t in toponyms:
+        if t.kind == "demonym":
+            ctx.countries[t.demonym_country] += 1
+        elif t.kind == "country":
+            ctx.countries[next(c.country_code for c in t.candidates if c.feature_code == COUNTRY_CODE)] += 2
+        elif len({c.country_code for c in t.candidates}) == 1 and t.candidates:
+            entry = t.candidates[0]
+            ctx.countries[entry.country_code] += 1
+    for cc in title_countries:
+        ctx.countries[cc] += 2
+    if dateline_country:
+        ctx.countries[dateline_country] += 1
+    return ctx
+
+
+def _km(a: GazEntry, b: GazEntry) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+_FEATURE_PRIOR = {"PPLC": 4.0, "PPLA": 3.0, "PPLA2": 2.0, "PPLA3": 1.2, "PPL": 1.0, "PPLX": 0.5,
+                  ADMIN1_CODE: 2.5, "ADM2": 0.8, "ADM3": 0.3, COUNTRY_CODE: 8.0}
+
+
+def score_candidate(entry: GazEntry, topo: Toponym, ctx: Context) -> float:
+    """How likely this entry is the place the mention means, given the article's context."""
+    prior = _FEATURE_PRIOR.get(entry.feature_code, 1.0 if entry.feature_class == "P" else -1.0)
+    if topo.kind == "admin1":
+        prior += 4.0 if entry.feature_code == ADMIN1_CODE else -2.0
+    elif topo.kind == "admin2":
+        prior += 2.0 if entry.feature_code == "ADM2" else 0.0
+    score = prior + 0.4 * min(math.log10(entry.population + 1), 7.0)
+    score += ctx.country_weight(entry.country_code)
+    if ctx.admin1.get((entry.country_code, entry.admin1_code)):
+        score += 2.0
+    if ctx.points and entry.feature_class in ("P", "L", "S", "H"):
+        nearest = min(_km(entry, p) for p in ctx.points)
+        score += 1.5 if nearest < 100 else 0.5 if nearest < 300 else 0.0
+    return score
+
+
+def resolve_toponyms(toponyms: Sequence[Toponym], ctx: Context) -> list[tuple[Toponym, GazEntry | None]]:
+    """One entry per toponym (None for demonyms), in two passes: unambiguous names first fix
+    the admin1 areas and points that then help the ambiguous ones."""
+    for t in toponyms:
+        if len(t.candidates) == 1 and t.kind != "demonym":
+            entry = t.candidates[0]
+            ctx.points.append(entry) if entry.feature_class == "P" else None
+            if entry.feature_code == ADMIN1_CODE:
+                ctx.admin1[(entry.country_code, entry.admin1_code)] += 1
+    for t in toponyms:
+        if t.kind == "admin1":
+            best = max(t.candidates, key=lambda c: score_candidate(c, t, ctx))
+            ctx.admin1[(best.country_code, best.admin1_code)] += 1
+    out: list[tuple[Toponym, GazEntry | None]] = []
+    for t in toponyms:
+        if not t.candidates:
+            out.append((t, None))
+            continue
+        best = max(t.candidates, key=lambda c: score_candidate(c, t, ctx))
+        if t.kind == "place" and not _plausible(best, t, ctx):
+            out.append((t, None))
+            continue
+        out.append((t, best))
+    return out
+
+
+def _plausible(entry: GazEntry, topo: Toponym, ctx: Context) -> bool:
+    """A small place outside every country the article talks about is a junk match unless a
+    locative cue introduces it."""
+    if entry.feature_code in (COUNTRY_CODE, ADMIN1_CODE, "PPLC", "PPLA") or entry.population >= 50_000:
+        return True
+    if ctx.countries and entry.country_code not in ctx.countries:
+        return topo.cue in ("at", "near") and entry.population >= 1_000
+    return entry.feature_class == "P" or topo.cue in ("at", "near")
+
+
+def countries_in(text: str, gazetteer: Gazetteer) -> list[str]:
+    """Country codes named (or implied by a demonym) in a short text such as a headline."""
+    out: list[str] = []
+    for t in match_toponyms(text, gazetteer):
+        if t.kind == "demonym":
+            out.append(t.demonym_country)
+        elif t.kind == "country":
+            out.extend(c.country_code for c in t.candidates if c.feature_code == COUNTRY_CODE)
+    return out
+
+
+def first_entries(mapping: Mapping[str, tuple[GazEntry, ...]]) -> dict[str, GazEntry]:
+    return {k: v[0] for k, v in mapping.items() if v}
