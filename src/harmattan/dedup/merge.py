@@ -129,6 +129,17 @@ def report_quality(record: EventRecord) -> tuple[float, ...]:
     )
 
 
+_CONSENSUS_FIELDS = ("sub_event_type", "event_date", "location", "actor1", "actor2")
+
+
+def agreement(record: EventRecord, members: Sequence[EventRecord]) -> int:
+    """How many field values this report shares with the other reports (the consensus report wins)."""
+    return sum(
+        1 for other in members if other is not record for name in _CONSENSUS_FIELDS
+        if getattr(record, name) and normalise(str(getattr(record, name))) == normalise(str(getattr(other, name)))
+    )
+
+
 def _unique(values: Sequence[str], *, sep: str = "; ") -> str:
     parts = [p.strip() for v in values for p in (v or "").split(sep) if p.strip()]
     return sep.join(dict.fromkeys(parts))
@@ -167,7 +178,7 @@ def combine(
     members: Sequence[EventRecord], existing_ids: set[str], links: Sequence[tuple[str, str, PairMatch]]
 ) -> EventRecord:
     """One event from the reports of a cluster."""
-    best = max(members, key=report_quality)
+    best = max(members, key=lambda m: (agreement(m, members), report_quality(m)))
     others = [m for m in members if m is not best]
     article_ids = tuple(dict.fromkeys(a for m in members for a in m.article_ids))
     evidence: tuple[Evidence, ...] = tuple(dict.fromkeys(e for m in members for e in m.evidence))

@@ -39,6 +39,7 @@ MERGE_THRESHOLD = 2.4
 
 _GENERIC_ACTOR = re.compile(r"^unidentified\b|^unknown\b")
 _STATE_OR_PEOPLE = re.compile(r"^(military|police) forces|^government of|^civilians|^protesters|^rioters")
+_DATE = re.compile(r"\b(?:On )?\d{4}-\d{2}-\d{2}:?|\b\d{1,2}/\d{1,2}/\d{2,4}\b")
 _CROWD = re.compile(r"^(rioters|protesters)\b")
 _ACTOR_STOP = frozenset(
     [
@@ -232,6 +233,7 @@ def report_text(record: EventRecord) -> str:
 @lru_cache(maxsize=8192)
 def text_profile(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """Character 4-grams of content words, the numbers, and capitalised names of a text."""
+    text = _DATE.sub(" ", text)  # an article's own date says nothing about which event it reports
     names = frozenset(normalise(m) for m in re.findall(r"\b[A-ZÀ-Ý][\w'’-]{2,}", text))
     words = [w for w in normalise(text).split() if w not in _TEXT_STOP]
     numbers = frozenset(w for w in words if w.isdigit())
@@ -305,7 +307,7 @@ def compare_reports(a: EventRecord, b: EventRecord, *, threshold: float = MERGE_
         if reason:
             reasons.append(reason)
     if not a.country or not b.country:
-        score -= 0.5
+        score -= 0.3  # an unknown country is no evidence against, but no evidence for either
     similarity = text_similarity(a, b)
     score += 1.5 * similarity
     reasons.append(f"text similarity {similarity:.2f}")
