@@ -1,26 +1,31 @@
-"""Actors stage (first cut): a handful of generic actor words."""
+"""Actors stage: actor mentions from the packaged EN/FR dictionary.
+
+``find_actors`` holds the logic (dictionary lookup in ``harmattan.actors``); the stage only
+writes its result into the Document. Generic mentions ("gunmen", "soldiers") carry no country:
+the assemble step names them from the event's country.
+"""
 
 from __future__ import annotations
 
 import dataclasses
-import re
 
+from harmattan.actors.matcher import clean_matches, matcher_for
 from harmattan.records import ActorMention, Document, Span
-
-_GENERIC = [
-    (r"gunmen|militants|jihadists|hommes armés|terroristes|terrorists|bandits", "Unidentified Armed Group", 3),
-    (r"soldiers|army|troops|soldats|armée|militaires", "Military Forces", 1),
-    (r"protesters|demonstrators|manifestants", "Protesters", 6),
-    (r"civilians|villagers|civils|villageois", "Civilians", 7),
-]
 
 
 def find_actors(text: str, language: str) -> tuple[ActorMention, ...]:
-    out = []
-    for pattern, name, inter in _GENERIC:
-        for m in re.finditer(r"\b(?:" + pattern + r")\b", text, re.IGNORECASE):
-            out.append(ActorMention(Span(m.start(), m.end(), m.group(0)), name, inter, generic=True))
-    return tuple(sorted(out, key=lambda a: a.span.start))
+    """Every actor named or described in ``text``, in order, never overlapping."""
+    matches = clean_matches(text, matcher_for(language).find(text))
+    return tuple(
+        ActorMention(
+            span=Span(m.start, m.end, text[m.start : m.end]),
+            name=m.entry.name,
+            inter=m.entry.inter,
+            country=m.entry.country,
+            generic=m.entry.generic,
+        )
+        for m in matches
+    )
 
 
 class ActorsStage:
