@@ -176,3 +176,8 @@ def demo_command(quiet: bool, config_file: Path | None) -> None:
     write_events(events, out)
     if not quiet:
         print_summary(report, out=out)
+
+
+from harmattan.cli.alerts_cmd import alerts_command  # noqa: E402
+
+cli.add_command(alerts_command)
