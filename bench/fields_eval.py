@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import collections
-import datetime as dt
 import json
 from pathlib import Path
 from typing import Any
@@ -62,11 +61,9 @@ class ArticleContext:
 
     def event_dates(self, idx: list[int]) -> tuple[list[DateMention], list[DateMention]]:
         inside = [d for d in self.dates if any(_inside(d.span, self.sentences[i]) for i in idx)]
-        first = idx[0]
+        # the earlier sentences of the article, nearest first (as the events stage passes them)
         nearby: list[DateMention] = []
-        for j in range(first - 1, -1, -1):
-            if self.paragraph_of[j] != self.paragraph_of[first]:
-                break
+        for j in range(idx[0] - 1, -1, -1):
             nearby.extend(d for d in self.dates if _inside(d.span, self.sentences[j]))
         return inside, nearby
 
@@ -110,7 +107,7 @@ def evaluate(data: Path, *, show: str) -> dict[str, Any]:
                     misses.append(
                         f"{gold['article_id']} {lang} art={ctx.article.date:%a %Y-%m-%d} gold={event['event_date']}"
                         f"/p{event['time_precision']} pred={date}/p{precision} "
-                        f"found={[(d.span.text, str(d.date), d.reported) for d in inside]} | {sentence}"
+                        f"found={[(d.span.text, str(d.date), d.role) for d in inside]} | {sentence}"
                     )
             count, low, high, _ = fatalities_for_event(ctx.event_fatalities(idx, *where))
             ok = count == int(event.get("fatalities") or 0)
@@ -153,5 +150,4 @@ def _row(name: str, t: collections.Counter[str]) -> None:
 
 
 if __name__ == "__main__":
-    _ = dt  # dates are compared as ISO strings
     main()
