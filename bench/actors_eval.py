@@ -98,7 +98,9 @@ def main(argv: list[str] | None = None) -> int:
             t0 = time.perf_counter()
             mentions = find_actors(article.text[start:end], lang)
             elapsed += time.perf_counter() - t0
-            preds = sorted({actor_name(m, event.get("country") or "") for m in mentions})
+            preds = sorted(
+                {actor_name(m, event.get("country") or "", event_type=event.get("event_type") or "") for m in mentions}
+            )
             names_per_window[lang].append(len(preds))
             for role in roles:
                 for gname in [p.strip() for p in str(event.get(role) or "").split(";") if p.strip()]:

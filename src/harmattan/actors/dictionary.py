@@ -8,7 +8,8 @@ holds three lists:
   ``generic`` (the country is filled in from the event: "gunmen" -> Unidentified Armed Group),
   ``block_if`` (phrases whose presence in a text disables the entry's acronyms: "RSF" next to
   "Reporters sans frontieres") and ``absorb_only`` (words such as "fighters" that only extend
-  an adjacent named actor: "JNIM fighters").
+  an adjacent named actor: "JNIM fighters"); ``ignore`` entries only shield their words
+  ("local government area", "guerre civile") from the generic words inside them.
 - ``countries``: ACLED country name, English names and demonyms, French ``du Mali`` forms and
   French demonyms ``[masculine, feminine]``; ``external`` marks states whose forces mostly act
   abroad in our reports (France, United States, Russia...).
@@ -38,6 +39,7 @@ class ActorEntry:
     country: str = ""
     generic: bool = False
     absorb_only: bool = False
+    ignore: bool = False  # a phrase that only shields its words ("local government area")
     block_if: tuple[str, ...] = ()
 
 
@@ -106,6 +108,7 @@ def _actor_aliases(data: dict[str, Any]) -> list[Alias]:
             country=str(raw.get("country", "")),
             generic=bool(raw.get("generic", False)),
             absorb_only=bool(raw.get("absorb_only", False)),
+            ignore=bool(raw.get("ignore", False)),
             block_if=tuple(raw.get("block_if", ())),
         )
         for language in LANGUAGES:

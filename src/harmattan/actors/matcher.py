@@ -222,6 +222,8 @@ def clean_matches(text: str, matches: list[Match]) -> list[Match]:
     """Absorb generic words into adjacent named armed actors; drop qualifiers and absorb-only words."""
     out: list[Match] = []
     for match in matches:
+        if match.entry.ignore:
+            continue
         if not match.entry.generic and _is_qualifier(text, match):
             continue
         if out:

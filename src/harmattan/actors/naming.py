@@ -9,10 +9,21 @@ and ``actor_inter`` turns a state force acting outside its own country into an e
 
 from __future__ import annotations
 
+import dataclasses
+
 from harmattan.records import ActorMention
 
 SAHEL = {"Mali", "Burkina Faso", "Niger"}
 LAKE_CHAD = {"Nigeria", "Chad", "Cameroon"}
+UN_MISSIONS = {
+    "Mali": "MINUSMA: United Nations Multidimensional Integrated Stabilization Mission in Mali",
+    "Democratic Republic of Congo": "MONUSCO: United Nations Organization Stabilization Mission in the "
+    "Democratic Republic of Congo",
+    "Central African Republic": "MINUSCA: United Nations Multidimensional Integrated Stabilization Mission in the "
+    "Central African Republic",
+    "South Sudan": "UNMISS: United Nations Mission in South Sudan",
+    "Somalia": "AMISOM: African Union Mission in Somalia",
+}
 STATE_PREFIXES = ("Military Forces of ", "Police Forces of ", "Government of ")
 _OF_NAMES = {"Military Forces", "Police Forces", "Government", "Mutiny of Military Forces"}
 _THE = {
@@ -35,8 +46,16 @@ def _with_country(name: str, country: str) -> str:
     return f"{name} ({country})"
 
 
-def actor_name(actor: ActorMention, country: str) -> str:
-    """The actor's name for an event in ``country`` (generic names take that country)."""
+def actor_name(actor: ActorMention, country: str, *, event_type: str = "") -> str:
+    """The actor's name for an event in ``country`` (generic names take that country).
+
+    With the event's type, crowds follow it: protesters in a Riots event are Rioters and
+    rioters in a Protests event are Protesters.
+    """
+    if actor.name == "Protesters" and event_type == "Riots":
+        actor = dataclasses.replace(actor, name="Rioters", inter=5)
+    elif actor.name == "Rioters" and event_type == "Protests":
+        actor = dataclasses.replace(actor, name="Protesters", inter=6)
     if actor.name == "Islamic State" and country in SAHEL:
         return "Islamic State (Sahel)"
     if actor.name == "Islamic State" and country in LAKE_CHAD:
@@ -45,6 +64,8 @@ def actor_name(actor: ActorMention, country: str) -> str:
         return "ADF: Allied Democratic Forces"
     if actor.name == "Al Shabaab" and country == "Mozambique":
         return "Islamic State (Mozambique)"
+    if actor.name == "UN Peacekeepers" and country in UN_MISSIONS:
+        return UN_MISSIONS[country]
     if actor.name == "Unidentified Rebel Group" and country == "Mali":
         return "Tuareg Rebels (Mali)"
     if not actor.generic:
