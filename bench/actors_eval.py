@@ -23,9 +23,11 @@ from pathlib import Path
 from typing import Any
 
 from harmattan.actors.naming import actor_name
+from harmattan.actors.roles import choose_sides
 from harmattan.ingest.readers import build_article
 from harmattan.pipeline.actors import find_actors
 from harmattan.pipeline.segment import load_nlp, split_sentences
+from harmattan.records import ActorMention
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 
@@ -74,6 +76,7 @@ def main(argv: list[str] | None = None) -> int:
     found: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     names_per_window: dict[str, list[int]] = defaultdict(list)
     missed: Counter[str] = Counter()
+    ordered: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     unlocated = 0
     elapsed = 0.0
     with open(args.gold, encoding="utf-8") as f:
@@ -98,6 +101,35 @@ def main(argv: list[str] | None = None) -> int:
             t0 = time.perf_counter()
             mentions = find_actors(article.text[start:end], lang)
             elapsed += time.perf_counter() - t0
+            # sides chosen from the evidence sentence(s) alone, as the events step would
+            ev_start = sentences[idx].start - start
+            in_sentence = [m for m in mentions if m.span.start >= ev_start]
+            sides = choose_sides(in_sentence, article.text[start:end], event_type=event.get("event_type") or "")
+            names: list[ActorMention] = []
+            for m in in_sentence:  # the naive rule: first two distinct names
+                if m.name not in [n.name for n in names]:
+                    names.append(m)
+            naive = (names[0] if names else None, names[1] if len(names) > 1 else None)
+            for role, side in zip(("actor1", "actor2"), naive, strict=True):
+                gname = str(event.get(role) or "")
+                pname = (
+                    actor_name(side, event.get("country") or "", event_type=event.get("event_type") or "")
+                    if side
+                    else ""
+                )
+                ok = (not gname and not pname) or bool(gname and pname and score.actor_match(gname, pname))
+                ordered[lang + " naive first-two"][0] += ok
+                ordered[lang + " naive first-two"][1] += 1
+            for role, side in zip(("actor1", "actor2"), sides, strict=True):
+                gname = str(event.get(role) or "")
+                pname = (
+                    actor_name(side, event.get("country") or "", event_type=event.get("event_type") or "")
+                    if side
+                    else ""
+                )
+                ok = (not gname and not pname) or bool(gname and pname and score.actor_match(gname, pname))
+                ordered[lang][0] += ok
+                ordered[lang][1] += 1
             preds = sorted(
                 {actor_name(m, event.get("country") or "", event_type=event.get("event_type") or "") for m in mentions}
             )
@@ -118,6 +150,8 @@ def main(argv: list[str] | None = None) -> int:
     for key in sorted(found):
         ok, n = found[key]
         print(f"  {key:<18} {ok:>4}/{n:<4} {ok / n:.3f}")
+    for lang, (ok, n) in sorted(ordered.items()):
+        print(f"  roles from the evidence sentence (choose_sides) [{lang}]: {ok}/{n} {ok / n:.3f}")
     for lang, counts in sorted(names_per_window.items()):
         print(f"  mean distinct names per window [{lang}]: {sum(counts) / len(counts):.2f}")
     print(f"  find_actors time on windows: {elapsed:.2f}s")
