@@ -60,7 +60,7 @@ _NUMBER = (
     r"|(?:" + _WORD_ALT + r")(?:(?:[-\s]+|\s+(?:and|et)\s+|-et-)(?:" + _WORD_ALT + r"))*"
     r"|a|an|one|un|une|another)"
 )
-_QUANT = re.compile(r"(?<![\w/.,:-])" + _QUALIFIER + _NUMBER + r"\b", _FLAGS)
+_QUANT = re.compile(r"(?<![\w/.,:-])" + _QUALIFIER + _NUMBER + r"\b(?![-/]\w|[.,:]\d)", _FLAGS)
 
 # Victim nouns by side: distinct sides add up in an event; reports of one side conflict.
 _NOUNS = {
@@ -82,11 +82,12 @@ _NOUNS = {
 }
 _ANY_NOUN = "|".join(f"(?:{v})" for v in _NOUNS.values())
 _NOUN_AFTER = re.compile(
-    r"^\s*(?:of\s+(?:the\s+|them\b|whom\b)?|d['’]entre\s+(?:eux|elles)|d['’]|de\s+|des\s+)?"
-    r"(?P<adj>(?:(?!(?:were|was|have|has|had|are|ont|a|sont|and|et|in|on|at|à|au|dans)\b)[\w'’-]+\s+){0,3}?)"
+    r"^\s*(?:(?P<partitive>of\s+them\b|of\s+whom\b|d['’]entre\s+(?:eux|elles))|of\s+(?:the\s+)?|d['’]|de\s+|des\s+)?\s*"
+    r"(?P<adj>(?:(?!(?:were|was|have|has|had|are|ont|a|sont|and|et|in|on|at|à|au|dans|who|qui)\b)[^\W\d][\w'’-]*\s+){0,3}?)"
     r"(?P<noun>" + _ANY_NOUN + r")\b",
     _FLAGS,
 )
+_PARTITIVE = re.compile(r"^\s*(?:of\s+them|of\s+whom|d['’]entre\s+(?:eux|elles))\b", _FLAGS)
 _NOT_PEOPLE = re.compile(
     r"^\s*(?:[\w'’-]+\s+){0,2}?(?:vehicles?|cars?|trucks?|houses?|homes?|buildings?|km|kilom[eè]tres?|kilometers?"
     r"|miles?|metres?|meters?|percent|per\s+cent|%|years?|ans?|années?|months?|mois|days?|jours?|hours?|heures?"
@@ -113,8 +114,11 @@ _TOLL_BEFORE = re.compile(
     _FLAGS,
 )
 _DEATH_AFTER = re.compile(
-    r"^(?P<gap>(?:(?!\b(?:injured|wounded|hurt|bless[ée]s?|kidnapped|abducted|enlev[ée]s?|missing|disparus?"
-    r"|arrested|arr[êe]t[ée]s?|captured|rescued|freed|released|lib[ée]r[ée]s?|including|dont)\b)[^\d.;:!?])*?)"
+    r"^(?P<gap>(?:\s*,?\s*(?:including|dont|notamment|among\s+them|parmi\s+(?:eux|lesquels))\b[^.;:!?\d]{0,120}?)?"
+    r"(?:\s+(?!(?:and|et|who|which|qui|que|when|quand|with|avec|while|alors)\b)[^\W\d][\w'’-]*){0,3}?"
+    r"(?:\s*[,“”\"«»]|\s+(?:who|that|qui|were|was|auraient|aurait|seraient|serait|would|may|might|reportedly|have|has|had|been|are|is|being|reportedly|also|all|allegedly|confirmed"
+    r"|feared|later|subsequently|found|ont|a|été|avaient|avait|sont|était|étaient|aussi|également|tous|toutes"
+    r"|toutes|déjà|finalement|probablement|ensuite|retrouvés?|retrouvées?|in\s+all|in\s+total|au\s+total))*\s*)"
     r"\b(?P<verb>killed|dead|died|die|slain|murdered|massacred|executed|beheaded|perished|lost\s+their\s+lives"
     r"|shot\s+dead|gunned\s+down|neutrali[sz]ed|burnt\s+to\s+death|burned\s+to\s+death|hacked\s+to\s+death"
     r"|(?:tu|massacr|ex[ée]cut|[ée]gorg|d[ée]capit|neutralis|assassin|fusill|calcin)(?:é|ée|és|ées)|abattu(?:e|s|es)?|morts?"
@@ -174,6 +178,7 @@ class _Phrase:
     count: int
     noun: str
     number_end: int
+    partitive: bool = False  # "seven of them": part of a count already given
 
 
 def _phrase_at(text: str, m: re.Match[str]) -> _Phrase | None:
@@ -184,14 +189,17 @@ def _phrase_at(text: str, m: re.Match[str]) -> _Phrase | None:
     singular = m.group("num").lower() in _SINGULAR
     noun = _NOUN_AFTER.match(after)
     if noun is None:
-        if singular or _NOT_PEOPLE.match(after):
+        alone = _PARTITIVE.match(after)
+        if alone and not singular:  # "Trois d'entre eux ont été tués"
+            return _Phrase(m.start(), m.end() + alone.end(), value, "", m.end(), True)
+        if singular or _NOT_PEOPLE.match(after) or 1900 <= value <= 2100:
             return None
         return _Phrase(m.start(), m.end(), value, "", m.end())
     if _NOT_PEOPLE.match(after) and _NOT_PEOPLE.match(after).end() <= noun.end():  # type: ignore[union-attr]
         return None
     if singular and noun.group("adj").strip() and len(noun.group("adj").split()) > 2:
         return None
-    return _Phrase(m.start(), m.end() + noun.end(), value, noun.group("noun").lower(), m.end())
+    return _Phrase(m.start(), m.end() + noun.end(), value, noun.group("noun").lower(), m.end(), bool(noun.group("partitive")))
 
 
 def _category(noun: str) -> str:
@@ -214,7 +222,8 @@ def find_fatalities(text: str, language: str) -> tuple[FatalityMention, ...]:
         group = [phrases[i]]
         while i + 1 < len(phrases) and group[-1].noun and phrases[i + 1].noun:
             gap = text[group[-1].end : phrases[i + 1].start]
-            if not _LIST_JOIN.fullmatch(gap) or _SUBSET_BEFORE.search(text[: phrases[i + 1].start]):
+            nxt = phrases[i + 1]
+            if not _LIST_JOIN.fullmatch(gap) or nxt.partitive or _SUBSET_BEFORE.search(text[: nxt.start]):
                 break
             group.append(phrases[i + 1])
             i += 1
@@ -241,7 +250,7 @@ def _death_mention(text: str, group: list[_Phrase]) -> FatalityMention | None:
         assert cue is not None
         start = first.start - (len(before) - cue.start())
     else:
-        after = _DEATH_AFTER.match(text[end : end + 90])
+        after = _DEATH_AFTER.match(text[end : end + 200])
         if after is None or (re.search(r"[,;]\s*$", after.group("gap")) and not after.group("gap").strip(" ,")):
             return None
         end = end + after.end()
