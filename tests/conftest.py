@@ -52,11 +52,10 @@ def postgres_database():  # type: ignore[no-untyped-def]
         admin.close()
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def store_url(request, tmp_path):  # type: ignore[no-untyped-def]
-    """A URL for an empty store: a SQLite file, or a fresh schema in the session's PG database."""
-    if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'store.sqlite'}"
+def _new_store_url(request, kind: str, directory: Path) -> str:  # type: ignore[no-untyped-def]
+    """A SQLite file in ``directory``, or a fresh schema in the session's PG database."""
+    if kind == "sqlite":
+        return f"sqlite:///{directory / 'store.sqlite'}"
     import uuid
 
     import psycopg
@@ -73,6 +72,21 @@ def store_url(request, tmp_path):  # type: ignore[no-untyped-def]
 
     request.addfinalizer(drop)
     return f"postgresql+psycopg://postgres@127.0.0.1:5432/{database}?options=-csearch_path%3D{schema}"
+
+
+BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+
+
+@pytest.fixture(params=BACKENDS)
+def store_url(request, tmp_path):  # type: ignore[no-untyped-def]
+    """A URL for an empty store, once per back-end."""
+    return _new_store_url(request, request.param, tmp_path)
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def module_store_url(request, tmp_path_factory):  # type: ignore[no-untyped-def]
+    """Like ``store_url`` but shared by a module's tests (for read-only tests over one fill)."""
+    return _new_store_url(request, request.param, tmp_path_factory.mktemp("store"))
 
 
 @pytest.fixture

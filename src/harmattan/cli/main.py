@@ -160,24 +160,40 @@ def sample_path() -> Path:
 
 
 @cli.command("demo")
+@click.option("--no-serve", is_flag=True, help="Only ingest the sample; do not start the server.")
 @quiet_option
 @config_option
 @handle_errors
-def demo_command(quiet: bool, config_file: Path | None) -> None:
-    """Code the bundled sample of real reports and write the events to the data directory.
+def demo_command(no_serve: bool, quiet: bool, config_file: Path | None) -> None:
+    """Ingest the bundled sample of real reports into the store, then serve the dashboard and API.
+
+    Re-running adds nothing: articles already stored unchanged are skipped.
 
     \b
     Example:
-      harmattan demo
+      harmattan demo               # then open http://127.0.0.1:8000
+      harmattan demo --no-serve
     """
+    from harmattan.cli.store_cmd import run_ingest, serve_app
+    from harmattan.store import open_store
+
     settings = load_settings(config_file=config_file)
-    events, report = run_coding((sample_path(),), settings, default_date=None, on_error="skip", quiet=quiet)
-    out = settings.data_dir / "sample-events.jsonl"
-    write_events(events, out)
-    if not quiet:
-        print_summary(report, out=out)
+    store = open_store(settings)
+    try:
+        run_ingest((sample_path(),), settings, store, default_date=None, on_error="skip", quiet=quiet)
+        if not no_serve:
+            click.echo(f"serving the dashboard at http://{settings.host}:{settings.port}/ (Ctrl-C stops)", err=True)
+            serve_app(settings, store)
+    finally:
+        store.close()
 
 
 from harmattan.cli.alerts_cmd import alerts_command  # noqa: E402
 
 cli.add_command(alerts_command)
+
+from harmattan.cli.store_cmd import export_command, ingest_command, serve_command  # noqa: E402
+
+cli.add_command(ingest_command)
+cli.add_command(serve_command)
+cli.add_command(export_command)
