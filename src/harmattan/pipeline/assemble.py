@@ -15,30 +15,20 @@ import re
 import time
 from collections.abc import Sequence
 
-from harmattan.pipeline.drafts import Draft, ImpliedActor
+from harmattan.actors.naming import actor_inter, actor_name
+from harmattan.actors.roles import choose_sides
+from harmattan.pipeline.drafts import Draft
+from harmattan.pipeline.events import attribution_spans
 from harmattan.pipeline.lexicon import cue
 from harmattan.pipeline.places import locate_event
-from harmattan.pipeline.within_article import merge_drafts
+from harmattan.pipeline.within_article import group_sub_event_type, merge_drafts
 from harmattan.records import ActorMention, DateMention, Document, Evidence, EventMention, EventRecord, Span
-from harmattan.taxonomy import civilian_targeting, disorder_type, interaction
+from harmattan.taxonomy import civilian_targeting, disorder_type, event_type_of, interaction
 
-_GENERIC_STATE = ("Military Forces", "Police Forces", "Government")
 
 
 def _within(span: Span, outer: Span) -> bool:
     return outer.start <= span.start and span.end <= outer.end
-
-
-def actor_name(actor: ActorMention | ImpliedActor, country: str) -> str:
-    """The full actor name, completing generic actors with the event's country."""
-    if not actor.generic:
-        return actor.name
-    if not country:
-        return actor.name
-    if actor.name in _GENERIC_STATE:
-        prefix = "the " if country in ("United States", "Democratic Republic of Congo", "Central African Republic") else ""
-        return f"{actor.name} of {prefix}{country}"
-    return f"{actor.name} ({country})"
 
 
 def event_date_for(
@@ -58,35 +48,22 @@ def event_date_for(
     return article_date, doc.article.date_precision, None
 
 
-def implied_actors(mention: EventMention, actors: Sequence[ActorMention]) -> list[ImpliedActor]:
-    """Generic sides the sub-event type implies when the text names none ("protesters", victims)."""
-    text = mention.span.text
-    inters = {a.inter for a in actors}
-    sub = mention.sub_event_type
-    out: list[ImpliedActor] = []
-    if mention.event_type == "Protests" and 6 not in inters:
-        out.append(ImpliedActor("Protesters", 6))
-    if mention.event_type == "Riots" and not inters & {5, 6}:
-        out.append(ImpliedActor("Rioters", 5))
-    if sub in ("Excessive force against protesters", "Protest with intervention") and 1 not in inters:
-        out.append(ImpliedActor("Police Forces", 1))
-    violent = mention.event_type in ("Violence against civilians", "Explosions/Remote violence") or sub == "Armed clash"
-    if violent and not inters & {2, 3, 4} and sub != "Air/drone strike":
-        out.append(ImpliedActor("Unidentified Armed Group", 3))
-    if sub == "Armed clash" and 1 not in inters and 8 not in inters and cue("state_side").search(text):
-        out.append(ImpliedActor("Military Forces", 1))
-    if mention.event_type == "Violence against civilians" and 7 not in inters:
-        out.append(ImpliedActor("Civilians", 7))
-    if sub == "Air/drone strike" and 1 not in inters and 8 not in inters:
-        out.append(ImpliedActor("Military Forces", 1))
-    return out
+def named_actors(doc: Document, mention: EventMention) -> tuple[ActorMention, ...]:
+    """Actors inside the sentence, leaving out sources in its reporting frame ("police said")."""
+    sentence = mention.span
+    frames = [(sentence.start + a, sentence.start + b) for a, b in attribution_spans(sentence.text)]
+    return tuple(
+        a
+        for a in doc.actors
+        if _within(a.span, sentence) and not any(fs <= a.span.start < fe for fs, fe in frames)
+    )
 
 
 def build_draft(doc: Document, mention: EventMention, previous_date: DateMention | None) -> Draft:
     """Everything one sentence says about its event."""
     date, precision, date_mention = event_date_for(mention, doc.dates, previous_date, doc)
     where = locate_event(doc, mention.span)
-    actors = [a for a in doc.actors if _within(a.span, mention.span)]
+    actors = named_actors(doc, mention)
     deaths = [f for f in doc.fatalities if _within(f.span, mention.span)]
     return Draft(
         mention=mention,
@@ -94,8 +71,7 @@ def build_draft(doc: Document, mention: EventMention, previous_date: DateMention
         time_precision=precision,
         date_mention=date_mention,
         location=where,
-        actors=tuple(actors),
-        implied=tuple(implied_actors(mention, actors)),
+        actors=actors,
         fatalities=tuple(deaths),
     )
 
@@ -105,37 +81,83 @@ def event_id(article_id: str, draft: Draft) -> str:
     return "HMT" + hashlib.sha1(key.encode()).hexdigest()[:12]
 
 
-def _actor_sides(group: Sequence[Draft], country: str) -> list[tuple[str, int, ActorMention | None]]:
-    """Distinct actors of a group, named ones first, then implied ones."""
-    seen: list[tuple[str, int, ActorMention | None]] = []
-    for draft in group:
+def _implied(name: str, inter: int, country: str) -> ActorMention:
+    return ActorMention(Span(0, 0, ""), name, inter, country="", generic=True)
+
+
+def group_sides(
+    group: Sequence[Draft], sub: str, country: str
+) -> tuple[ActorMention | None, ActorMention | None, list[ActorMention]]:
+    """Side 1, side 2 and associated actors of a merged event, completing the sides its type
+    implies when the text names none (the victims of an attack, the crowd of a protest)."""
+    event_type = event_type_of(sub)
+    ordered = sorted(group, key=lambda d: -d.mention.score)
+    side1: ActorMention | None = None
+    side2: ActorMention | None = None
+    for draft in ordered:
+        s1, s2 = choose_sides(draft.actors, doc_text_of(draft), event_type=event_type)
+        side1 = side1 or s1
+        if side2 is None and s2 is not None and (side1 is None or s2.name != side1.name):
+            side2 = s2
+        if side1 and side2:
+            break
+    text = " ".join(d.mention.span.text for d in group)
+    kinds = {a.inter for a in (side1, side2) if a is not None}
+    wanted: list[ActorMention] = []
+    if event_type == "Protests" and not kinds & {5, 6}:
+        wanted.append(_implied("Protesters", 6, country))
+    elif event_type == "Riots" and not kinds & {5, 6}:
+        wanted.append(_implied("Rioters", 5, country))
+    if sub in ("Excessive force against protesters", "Protest with intervention") and not kinds & {1, 8}:
+        wanted.append(_implied("Police Forces", 1, country))
+    if event_type == "Violence against civilians":
+        if not kinds & {1, 2, 3, 4, 8}:
+            wanted.append(_implied("Unidentified Armed Group", 3, country))
+        if 7 not in kinds:
+            wanted.append(_implied("Civilians", 7, country))
+    if sub == "Armed clash":
+        armed = kinds & {2, 3, 4}
+        state = kinds & {1, 8}
+        if not armed:
+            wanted.append(_implied("Unidentified Armed Group", 3, country))
+        if not state and (cue("state_side").search(text) or len(kinds) < 2):
+            wanted.append(_implied("Military Forces", 1, country))
+    if event_type == "Explosions/Remote violence":
+        if sub == "Air/drone strike":
+            if not kinds & {1, 8}:
+                wanted.insert(0, _implied("Military Forces", 1, country))
+        elif not kinds & {2, 3, 4}:
+            wanted.insert(0, _implied("Unidentified Armed Group", 3, country))
+        if 7 not in kinds and cue("civilian_target").search(text) and not cue("state_side").search(text):
+            wanted.append(_implied("Civilians", 7, country))
+    for actor in wanted:
+        if side1 is None:
+            side1 = actor
+        elif side2 is None:
+            side2 = actor
+    if side1 is not None and side2 is not None and sub in ("Violence against civilians", "Attack") and side1.inter == 7:
+        side1, side2 = side2, side1
+    assoc: list[ActorMention] = []
+    taken = {a.name for a in (side1, side2) if a is not None}
+    for draft in ordered:
         for actor in draft.actors:
-            name = actor_name(actor, actor.country or country)
-            if name and name not in [s[0] for s in seen]:
-                seen.append((name, actor.inter, actor))
-    for draft in group:
-        for implied in draft.implied:
-            name = actor_name(implied, country)
-            taken_inters = {s[1] for s in seen}
-            if name not in [s[0] for s in seen] and implied.inter not in taken_inters:
-                seen.append((name, implied.inter, None))
-    return seen
+            if actor.name not in taken and not actor.generic and actor.inter in (2, 3, 4, 8, 1):
+                assoc.append(actor)
+                taken.add(actor.name)
+    return side1, side2, assoc[:2]
 
 
-def _order_sides(sides: list[tuple[str, int, ActorMention | None]], sub: str) -> list[tuple[str, int, ActorMention | None]]:
-    """Actor1 is the side that acts: armed groups and state forces before civilians/protesters."""
-    rank = {2: 0, 3: 0, 4: 0, 8: 1, 1: 1, 5: 2, 6: 2, 7: 3}
-    if sub in ("Peaceful protest", "Protest with intervention", "Excessive force against protesters", "Violent demonstration"):
-        rank = {6: 0, 5: 0, 1: 1, 8: 1, 2: 2, 3: 2, 4: 2, 7: 3}
-    return sorted(sides, key=lambda s: rank.get(s[1], 4))
+def doc_text_of(draft: Draft) -> str:
+    """Text whose offsets the draft's actor spans index: the article text up to the sentence end."""
+    return " " * draft.mention.span.start + draft.mention.span.text
 
 
 def record_from_group(doc: Document, group: Sequence[Draft]) -> EventRecord:
     """One EventRecord from the drafts that report one event."""
     article = doc.article
     aid = article.id
-    lead = max(group, key=lambda d: d.mention.score)
-    sub = lead.mention.sub_event_type
+    sub = group_sub_event_type(group)
+    lead = max(group, key=lambda d: (d.mention.sub_event_type == sub, d.mention.score))
     evidence = [Evidence(aid, "event_type", lead.mention.trigger.start, lead.mention.trigger.end, lead.mention.trigger.text)]
 
     dated = [d for d in group if d.date_mention is not None]
@@ -148,13 +170,23 @@ def record_from_group(doc: Document, group: Sequence[Draft]) -> EventRecord:
     if where.evidence is not None:
         evidence.append(Evidence(aid, "location", where.evidence.start, where.evidence.end, where.evidence.text))
 
-    sides = _order_sides(_actor_sides(group, where.country), sub)
-    actor1, inter1 = (sides[0][0], sides[0][1]) if sides else ("", 0)
-    actor2, inter2 = (sides[1][0], sides[1][1]) if len(sides) > 1 else ("", 0)
-    assoc = "; ".join(s[0] for s in sides[2:4])
-    for field, side in zip(("actor1", "actor2"), sides[:2], strict=False):
-        if side[2] is not None:
-            evidence.append(Evidence(aid, field, side[2].span.start, side[2].span.end, side[2].span.text))
+    side1, side2, associated = group_sides(group, sub, where.country)
+    event_type = event_type_of(sub)
+
+    def named(actor: ActorMention | None) -> tuple[str, int]:
+        if actor is None:
+            return "", 0
+        country = actor.country or where.country
+        return actor_name(actor, country, event_type=event_type), actor_inter(actor, where.country)
+
+    actor1, inter1 = named(side1)
+    actor2, inter2 = named(side2)
+    if event_type == "Riots" and inter1 == 6:
+        actor1, inter1 = actor_name(dataclasses.replace(side1, name="Rioters", inter=5), where.country, event_type=event_type), 5  # type: ignore[arg-type]
+    assoc = "; ".join(named(a)[0] for a in associated if named(a)[0] not in (actor1, actor2))
+    for field, side in (("actor1", side1), ("actor2", side2)):
+        if side is not None and side.span.end > side.span.start:
+            evidence.append(Evidence(aid, field, side.span.start, side.span.end, side.span.text))
 
     counts = [(sum(f.count for f in d.fatalities), d) for d in group if d.fatalities]
     fatalities, low, high = 0, None, None
@@ -171,7 +203,7 @@ def record_from_group(doc: Document, group: Sequence[Draft]) -> EventRecord:
         year=date_draft.date.year,
         time_precision=date_draft.time_precision,
         disorder_type=disorder_type(sub),
-        event_type=lead.mention.event_type,
+        event_type=event_type_of(sub),
         sub_event_type=sub,
         actor1=actor1,
         assoc_actor_1=assoc,

@@ -9,16 +9,6 @@ from harmattan.records import ActorMention, DateMention, EventLocation, EventMen
 
 
 @dataclass(frozen=True)
-class ImpliedActor:
-    """A side the event type implies without a name in the text (e.g. the victims)."""
-
-    name: str
-    inter: int
-    generic: bool = True
-    country: str = ""
-
-
-@dataclass(frozen=True)
 class Draft:
     """One event mention with the fields read from its sentence."""
 
@@ -28,5 +18,4 @@ class Draft:
     date_mention: DateMention | None
     location: EventLocation
     actors: tuple[ActorMention, ...]
-    implied: tuple[ImpliedActor, ...]
     fatalities: tuple[FatalityMention, ...]

@@ -26,7 +26,31 @@ _NUMBER = re.compile(
     re.I,
 )
 _PASSIVE_AGENT = re.compile(r"\b(?:by|par|perpetrated by|blamed on|attribu[ée]e? à)\b", re.I)
+_CAPTIVITY = re.compile(
+    r"hostages?|captiv\w*|kidnap\w*|abduct\w*|captors|custody|otages?|ravisseurs|enlev\w*|s[ée]questr\w*|d[ée]tenu\w*|held",
+    re.I,
+)
+_ADJECTIVE_AFTER = re.compile(r"^\s*(?:terroristes?|jihadistes?|djihadistes?|meurtri[èe]re?s?|arm[ée]e?s?|terrorist|jihadist|militant|insurgent)\b", re.I)
 _QUESTION = re.compile(r"\?\s*$")
+_PASSIVE_BEFORE = re.compile(r"\b(?:were|was|been|being|are|is|ont été|a été|avaient été|sont|est|été|feared|reportedly)\s+(?:\w+\s+)?$", re.I)
+_MODAL_AFTER = re.compile(r"^\W*(?:\w+\W+)?(?:devrai\w*|pourrai\w*|will|would|should|are expected|is expected|sont pr[ée]vu\w*|est pr[ée]vu\w*|pr[ée]vu\w*)\b", re.I)
+# Reporting clauses whose nouns ("police said") are sources, not sides.
+_ATTRIBUTION = re.compile(
+    r"(?:[,–—-]\s*(?:the\s+)?(?:police|army|military|officials?|authorities|government|residents?|witnesses|sources?)"
+    r"(?:\s+\w+){0,3}\s+(?:said|say|says|confirmed|reported|stated|told)\b.*$"
+    r"|\s+[–—-]\s*(?:police|army|military|official|govt|government|residents?)\s*$"
+    r"|,?\s*(?:according to|selon)\s+[^,.]+)",
+    re.I,
+)
+_REPORTED = re.compile(
+    r"^.{0,120}?\b(?:said|says|told [^,]{1,40}|confirmed|announced|reported|stated|a indiqué|a déclaré|a annoncé|ont annoncé|"
+    r"a affirmé|a confirmé|rapporte)\s+(?:on \w+\s+|lundi |mardi |mercredi |jeudi |vendredi |samedi |dimanche )?(?:that\s+|qu['e]\s*)",
+    re.I,
+)
+_YEAR_ONLY = re.compile(
+    r"\b(?:in|en|since|depuis|of|de)\s+(?:(?:early|late|mid|début|fin)[- ])?(?:19|20)\d{2}\b(?!\s*[-/]\d)|\b(?:19|20)\d{2}\s+coup\b|\blast year\b|\bl'an dernier\b|\bl'année dernière\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -43,19 +67,41 @@ def _find(name: str, text: str) -> re.Match[str] | None:
     return cue(name).search(text)
 
 
-def _modal_before(text: str, start: int) -> bool:
-    """A modal, future, negation or condemnation word shortly before the trigger."""
+def _modal_before(text: str, start: int, end: int | None = None) -> bool:
+    """A modal, future, negation or condemnation word shortly before (or right after) the trigger."""
     window = text[max(0, start - 45) : start]
-    return bool(cue("modal").search(window))
+    if cue("modal").search(window):
+        return True
+    return end is not None and bool(_MODAL_AFTER.match(text[end : end + 40]))
+
+
+def attribution_spans(text: str) -> list[tuple[int, int]]:
+    """Offsets (in ``text``) of its reporting frame: sources named there are not sides."""
+    spans = [(m.start(), m.end()) for m in _ATTRIBUTION.finditer(text)]
+    reported = _REPORTED.match(text)
+    if reported:
+        spans.append((0, reported.end()))
+    return spans
+
+
+def role_text(text: str) -> str:
+    """The sentence without its reporting frame ("police said that ...", "..., officials said")."""
+    reported = _REPORTED.match(text)
+    if reported:
+        text = text[reported.end() :]
+    return _ATTRIBUTION.sub("", text)
 
 
 def _agent_patient(text: str, trigger: re.Match[str]) -> tuple[str, str]:
     """Split a sentence into (agent side, patient side) around its trigger, honouring passives."""
     before, after = text[: trigger.start()], text[trigger.end() :]
+    after = _ADJECTIVE_AFTER.sub("", after)  # "une attaque terroriste": the attackers, not the target
     by = _PASSIVE_AGENT.search(after)
     if by and by.start() < 80:
         return after[by.end() :], before + " " + after[: by.start()]
-    return before, after
+    if _PASSIVE_BEFORE.search(before):
+        return "", before + " " + after[:80]
+    return before, after[:90]
 
 
 def _violence_subtype(text: str, trigger: re.Match[str], *, clash: bool) -> str:
@@ -85,7 +131,7 @@ def _protest_subtype(text: str) -> str:
     killed = _find("violence", text)
     if _find("excessive", text) or (killed and _find("state_side", text) and not _find("riot", text)):
         return "Excessive force against protesters"
-    if _find("riot", text):
+    if _find("riot", text) or _find("clash", text):
         return "Violent demonstration"
     if _find("intervention", text):
         return "Protest with intervention"
@@ -104,10 +150,11 @@ def _territory_subtype(text: str, trigger: re.Match[str]) -> str:
 
 # Families in priority order: the first family whose trigger is present (and not modal) wins.
 _ORDER = (
-    "suicide", "air", "shelling", "ied", "grenade", "protest", "riot", "mob", "territory",
+    "suicide", "air", "territory", "shelling", "ied", "grenade", "protest", "riot", "mob", "release",
     "abduction", "sexual", "clash", "violence", "arrest", "agreement", "other", "looting", "hq",
 )
 _FIXED = {
+    "release": "Agreement",
     "suicide": "Suicide bomb",
     "air": "Air/drone strike",
     "shelling": "Shelling/artillery/missile attack",
@@ -123,6 +170,7 @@ _FIXED = {
     "hq": "Headquarters or base established",
 }
 _SCORES = {
+    "release": 0.6,
     "suicide": 0.85, "air": 0.85, "shelling": 0.7, "ied": 0.8, "grenade": 0.75, "protest": 0.75, "riot": 0.7,
     "mob": 0.6, "territory": 0.7, "abduction": 0.8, "sexual": 0.7, "clash": 0.8, "violence": 0.7, "arrest": 0.65,
     "agreement": 0.55, "other": 0.45, "looting": 0.5, "hq": 0.5,
@@ -132,7 +180,7 @@ _SCORES = {
 def _first_live(name: str, text: str) -> re.Match[str] | None:
     """The first match of a trigger family not governed by a modal word."""
     for match in cue(name).finditer(text):
-        if not _modal_before(text, match.start()):
+        if not _modal_before(text, match.start(), match.end()):
             return match
     return None
 
@@ -143,12 +191,17 @@ def classify_sentence(text: str, *, has_number: bool | None = None) -> SentenceL
         return None
     if has_number is None:
         has_number = bool(_NUMBER.search(text))
+    text = role_text(text) or text
     for family in _ORDER:
         match = _first_live(family, text)
         if match is None:
             continue
         if family == "violence" and _WEAK_VIOLENCE.match(match.group(0)) and not has_number:
             continue
+        if family == "release" and (
+            not _CAPTIVITY.search(text) or ((v := _first_live("violence", text)) and not _WEAK_VIOLENCE.match(v.group(0)))
+        ):
+            continue  # a release is news only for captives, and killing outranks it
         if family == "riot" and not (_find("protest", text) or re.search(r"riot|[ée]meute", text, re.I)):
             continue  # "violences", "looted" alone are not a riot
         if family in ("other", "agreement", "looting", "arrest") and _find("violence", text) and _find("armed_group", text):
@@ -181,6 +234,9 @@ def detect_events(doc: Document, *, min_score: float = 0.3) -> tuple[EventMentio
         label = classify_sentence(sentence.text, has_number=has_number)
         if label is None or label.score < min_score:
             continue
+        dated = any(sentence.start <= d.span.start < sentence.end for d in doc.dates)
+        if not dated and (_YEAR_ONLY.search(sentence.text) or cue("generic").search(sentence.text)):
+            continue  # background or generic statements without a date of their own are not events
         start = sentence.start + label.start
         trigger = Span(start, sentence.start + label.end, doc.article.text[start : sentence.start + label.end])
         out.append(EventMention(sentence, trigger, event_type_of(label.sub_event_type), label.sub_event_type, label.score))

@@ -43,14 +43,14 @@ TRIGGERS: dict[str, list[str]] = {
     ],
     "sexual": [r"\braped?\b", r"\brapes\b", r"sexual (?:violence|assault)", r"\bviol(?:ée|ées|és|s)?\b", r"violences? sexuelles?"],
     "clash": [
-        r"clash(?:es|ed)?", r"gun ?battles?", r"fire ?fights?", r"exchanges? of fire", r"ambush\w*", r"repell?ed",
-        r"repulsed", r"fought", r"fighting (?:between|with|against)", r"heavy fighting", r"fierce fighting", r"battles? (?:with|between|for)",
+        r"clash(?:es|ed)?", r"gun ?battles?", r"fire ?fights?", r"exchanges? of fire", r"repell?ed",
+        r"repulsed", r"fought", r"fighting (?:between|with|against|broke out|erupted|continued)", r"the fighting", r"heavy fighting", r"fierce fighting", r"intense fighting", r"battles? (?:with|between|for)",
         r"combats?", r"affrontements?", r"accrochages?", r"embuscades?", r"[ée]changes? de tirs", r"repouss[ée]\w*",
         r"ont riposté", r"a riposté", r"riposte", r"engaged (?:the )?(?:militants|terrorists|insurgents|enemy|bandits)",
         r"offensive against", r"assault on", r"s'est affronté\w*", r"se sont affrontés",
     ],
     "violence": [
-        r"attack(?:ed|s|ing)?", r"raid(?:ed|s)?", r"stormed", r"kill(?:ed|ing|s)?", r"massacr\w*", r"shot dead",
+        r"attack(?:ed|s|ing)?", r"raid(?:ed|s)?", r"stormed", r"ambush\w*", r"targeted", r"cibl[ée]\w*", r"kill(?:ed|ing|s)?", r"massacr\w*", r"shot dead",
         r"gunned down", r"opened fire", r"slaughter\w*", r"behead\w*", r"executed", r"murder\w*", r"burn(?:ed|t) alive",
         r"dead\b", r"died\b", r"death toll", r"lost their lives", r"were shot", r"butchered", r"hacked to death",
         r"attaqu\w*", r"attentats?", r"tu[ée]s?\b", r"tuées\b", r"tuant", r"massacr\w*", r"abattu\w*", r"ex[ée]cut[ée]\w*",
@@ -66,7 +66,7 @@ TRIGGERS: dict[str, list[str]] = {
     "riot": [
         r"riot(?:s|ers?|ing|ed)?", r"violent (?:protests?|demonstrations?)", r"unrest", r"looted", r"looting",
         r"vandali[sz]\w*", r"burn(?:ed|ing|t) tyres", r"barricades?", r"hurled stones", r"threw stones", r"pelted",
-        r"[ée]meutes?", r"[ée]meutiers", r"violences", r"[ée]chauffour[ée]es?", r"heurts", r"saccag\w*", r"pill[ée]\w*",
+        r"[ée]meutes?", r"[ée]meutiers", r"violences?", r"violent(?:e|es|s)?", r"clash(?:es|ed)?", r"affrontements?", r"torched", r"set (?:on )?fire", r"stormed", r"attack(?:ed|s|ing)?", r"incendi\w+", r"br[ûu]l\w+", r"attaqu[ée]\w*", r"pris d'assaut", r"[ée]chauffour[ée]es?", r"heurts", r"saccag\w*", r"pill[ée]\w*",
         r"pneus", r"jets? de pierres", r"caillass\w*", r"tore down", r"ransack\w*", r"d[ée]g[ée]n[ée]r[ée]\w*",
     ],
     "intervention": [
@@ -88,11 +88,15 @@ TRIGGERS: dict[str, list[str]] = {
     "agreement": [
         r"agreements?", r"\baccords?\b", r"cease-?fires?", r"truces?", r"cessation of hostilities", r"peace deal",
         r"signed (?:a|an|the)", r"cessez-le-feu", r"tr[êe]ves?", r"accord de paix", r"sign[ée] (?:un|l')accord",
-        r"(?:was|were|been|has been|have been) (?:released|freed|rescued)", r"secured (?:their|his|her) release",
-        r"lib[ée]r[ée]s?\b", r"lib[ée]r[ée]es\b", r"lib[ée]ration", r"relâch\w*", r"handed (?:them )?over",
+    ],
+    "release": [
+        r"released(?! (?:a|an|the|its|their) (?:statement|video|report|communiqu\w+|images?|photos?|list|figures?))",
+        r"\bfreed\b", r"rescued", r"secured (?:their|his|her|the) release", r"regained (?:their|his|her) freedom",
+        r"lib[ée]r[ée](?:e|s|es)?\b(?! (?:la|le|les) (?:ville|localit))", r"lib[ée]ration (?:des|de l'|du|d'un|d'une) (?:otages?|[ée]l[èe]ves?|personnes?|captifs?)",
+        r"relâch\w*", r"handed (?:them |the \w+ )?over",
     ],
     "other": [
-        r"\bcoup\b", r"coup d'[ée]tat", r"seized power", r"took power", r"overthr\w+", r"ousted", r"toppled",
+        r"\bcoup\b", r"coup d'[ée]tat", r"junta", r"seized power", r"took power", r"overthr\w+", r"ousted", r"toppled",
         r"dissolved", r"suspended", r"curfew", r"state of emergency", r"withdr[ae]w\w*", r"withdrawal",
         r"pull(?:ed)? out", r"departure", r"expelled", r"deploy(?:ed|ment)", r"resign\w*", r"\bbanned\b",
         r"putsch\w*", r"couvre-feu", r"[ée]tat d'urgence", r"retrait", r"quitt[ée]\w*", r"dissou\w*", r"suspendu\w*",
@@ -101,7 +105,7 @@ TRIGGERS: dict[str, list[str]] = {
         r"ont quitté", r"a quitté",
     ],
     "territory": [
-        r"recaptur\w+", r"retook", r"retak(?:en|e|ing)", r"regain(?:ed)? control", r"reclaim(?:ed)?", r"took control",
+        r"recaptur\w+", r"retook", r"retak(?:en|es|e|ing)", r"(?:taken|took|seized|captured|seize|capture|take) (?:the |a |an )?(?:\w+ ){0,3}(?:town|city|village|stronghold|port|locality|airport|capital|garrison)", r"regain(?:ed)? control", r"reclaim(?:ed)?", r"took control",
         r"taken control", r"seized control", r"seiz(?:ed|ing) (?:the )?(?:town|city|village|base|camp)", r"captur(?:ed|e) (?:of )?(?:the )?(?:town|city|village|base|camp|strategic|key|port)",
         r"liberated", r"fell to", r"fallen", r"overr[au]n", r"taken over", r"took over (?:the )?(?:town|city|base|camp)",
         r"under (?:its|their) control", r"has taken (?:the )?(?:key|strategic|town|city)", r"have taken (?:the )?(?:key|strategic|town|city)",
@@ -130,7 +134,7 @@ CUES: dict[str, list[str]] = {
         r"insurgents", r"assailants", r"assaillants", r"gunmen", r"bandits",
     ],
     "state_side": [
-        r"soldiers?", r"troops?", r"army", r"military", r"gendarm\w*", r"police", r"security forces", r"defen[cs]e forces",
+        r"soldiers?", r"troops?", r"army", r"military", r"gendarm\w*", r"police", r"security forces", r"defen[cs]e forces?", r"(?<!Support )forces\b", r"\bbase\b", r"AMISOM", r"ATMIS", r"MINUSMA", r"military formation", r"barracks", r"outpost", r"garrison",
         r"soldats?", r"militaires?", r"arm[ée]e", r"gendarmerie", r"policiers?", r"forces de d[ée]fense", r"forces de s[ée]curit[ée]",
         r"\bFDS\b", r"\bFAMa\b", r"\bVDP\b", r"peacekeepers?", r"casques bleus", r"Wagner", r"camp militaire", r"military camp",
         r"army (?:camp|base|post)", r"checkpoint", r"convoy", r"patrol", r"patrouille", r"convoi",
@@ -157,7 +161,7 @@ CUES: dict[str, list[str]] = {
         r"pourrait", r"pourraient", r"menac\w*", r"risque\w*", r"pr[ée]voi\w*", r"envisag\w*", r"appel(?:le|é|ait) à",
         r"vise à", r"compte", r"devrait", r"devraient", r"projet(?:te|tent)?", r"tent(?:e|ent|ait) de", r"not been",
         r"no one was", r"n'a pas", r"never", r"jamais", r"denied", r"démenti", r"prevent", r"avoid", r"éviter",
-        r"condemn(?:ed|s)?", r"condamn[ée]\w*",
+        r"condemn(?:ed|s)?", r"condamn[ée]\w*", r"\bif\b", r"wrongfully", r"unjustly", r"in anticipation", r"expected to", r"en attendant",
     ],
     "generic": [
         r"since \d{4}", r"depuis \d{4}", r"over the (?:past|last) (?:\w+ )?(?:years?|decades?|months)", r"in recent (?:years|months)",
@@ -167,7 +171,9 @@ CUES: dict[str, list[str]] = {
         r"recrudescence", r"en proie", r"plagued", r"wracked", r"rocked by", r"since (?:the )?(?:start|beginning)",
         r"campaign", r"the conflict has", r"le conflit a", r"depuis le d[ée]but", r"years of", r"ann[ée]es de",
         r"this year", r"cette ann[ée]e", r"so far", r"jusqu'ici", r"in total", r"au total", r"more than \d{1,3},\d{3}",
-        r"plus de \d{1,3} \d{3}", r"(?:deadliest|worst) (?:attack|massacre)",
+        r"plus de \d{1,3} \d{3}", r"(?:deadliest|worst) (?:attack|massacre)", r"recent past", r"similar attacks?",
+        r"sometimes", r"often", r"have been devastated", r"parfois", r"souvent", r"attaques? similaires?",
+        r"multiplication des", r"multiplient", r"de plus en plus", r"more and more", r"a string of", r"une série",
     ],
 }
 

@@ -44,8 +44,18 @@ def places_compatible(a: EventLocation, b: EventLocation) -> bool:
     return _km(a, b) <= 25.0
 
 
+_VIOLENT = {"Battles", "Violence against civilians", "Explosions/Remote violence", "Riots"}
+
+
 def types_compatible(a: Draft, b: Draft) -> bool:
     ta, tb = a.mention.event_type, b.mention.event_type
+    subs = {a.mention.sub_event_type, b.mention.sub_event_type}
+    if "Looting/property destruction" in subs and {ta, tb} & _VIOLENT:
+        return True  # "they also burned houses": part of the attack
+    if {ta, tb} & {"Protests", "Riots"} and "Attack" in subs:
+        attack = a if a.mention.sub_event_type == "Attack" else b
+        if not any(actor.inter in (2, 3, 4) for actor in attack.actors):
+            return True  # "the toll is 50 dead" in a protest story: the protest's deaths
     if ta == tb:
         if ta == "Strategic developments":
             return a.mention.sub_event_type == b.mention.sub_event_type
@@ -74,3 +84,23 @@ def merge_drafts(drafts: Sequence[Draft]) -> list[list[Draft]]:
         else:
             groups.append([draft])
     return groups
+
+
+# When the drafts of one event disagree on its type, the most specific reading wins.
+_GROUP_PRIORITY = (
+    "Suicide bomb", "Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED",
+    "Grenade", "Government regains territory", "Non-state actor overtakes territory", "Excessive force against protesters",
+    "Violent demonstration", "Protest with intervention", "Peaceful protest", "Mob violence", "Armed clash",
+    "Abduction/forced disappearance", "Sexual violence", "Attack",
+)
+
+
+def group_sub_event_type(group: Sequence[Draft]) -> str:
+    """The sub-event type of a merged group of drafts."""
+    subs = [d.mention.sub_event_type for d in group]
+    for sub in _GROUP_PRIORITY:
+        if sub in subs:
+            if sub in ("Peaceful protest", "Protest with intervention") and any(d.fatalities for d in group):
+                return "Violent demonstration"
+            return sub
+    return max(group, key=lambda d: d.mention.score).mention.sub_event_type
