@@ -31,6 +31,7 @@ def _found(text: str, language: str) -> list[tuple[str, str, bool]]:
         ("en", "Burkinabe soldiers repelled them.", "Military Forces of Burkina Faso"),
         ("fr", "Les soldats burkinabè ont riposté.", "Military Forces of Burkina Faso"),
         ("en", "Chadian police fired tear gas.", "Police Forces of Chad"),
+        ("fr", "La gendarmerie malienne a été visée.", "Military Forces of Mali"),
         ("fr", "La junte malienne a annoncé.", "Government of Mali"),
         ("en", "French troops of Operation Barkhane left.", "Military Forces of France"),
         ("en", "AFRICOM said the strike hit.", "Military Forces of the United States"),
