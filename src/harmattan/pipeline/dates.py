@@ -122,7 +122,7 @@ _DAY_REL = _rx(
 )
 _DAYS_AGO = _rx(r"\b(?:" + _NUM + r"\s+days?\s+ago|il\s+y\s+a\s+(?P<nfr>\d{1,2}|\w+)\s+jours)\b")
 _WEEKDAY = _rx(
-    r"\b(?P<pre>last\s+|this\s+past\s+|past\s+|ce\s+|this\s+)?" + _WD + r"(?P<post>\s+derni[e]r|\s+pass[ée])?\b"
+    r"\b(?P<pre>last\s+|this\s+past\s+|past\s+|ce\s+|this\s+|next\s+|coming\s+)?" + _WD + r"(?P<post>\s+derni[e]r|\s+pass[ée])?\b"
     r"(?P<next>\s+(?:next|prochain))?"
 )
 _ORDINAL_DAY = _rx(r"\b(?:on|since)\s+the\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:" + _MONTH_ALT + r"))")
@@ -281,8 +281,8 @@ def _days_ago(m: re.Match[str], ad: dt.date) -> tuple[dt.date, int] | None:
 
 
 def _weekday(m: re.Match[str], ad: dt.date) -> tuple[dt.date, int] | None:
-    if m.group("next"):
-        return None
+    if m.group("next") or (m.group("pre") or "").strip().lower() in ("next", "coming"):
+        return None  # future: a plan, not an event
     last = bool(m.group("post")) or (m.group("pre") or "").strip().lower() in ("last", "past", "this past")
     return _recent_weekday(ad, _WEEKDAYS[m.group("wd").lower()], strictly_before=last), 1
 

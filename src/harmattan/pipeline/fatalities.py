@@ -83,8 +83,13 @@ _NOUNS = {
 _ANY_NOUN = "|".join(f"(?:{v})" for v in _NOUNS.values())
 _NOUN_AFTER = re.compile(
     r"^\s*(?:(?P<partitive>of\s+them\b|of\s+whom\b|d['’]entre\s+(?:eux|elles))|of\s+(?:the\s+)?|d['’]|de\s+|des\s+)?\s*"
-    r"(?P<adj>(?:(?!(?:were|was|have|has|had|are|ont|a|sont|and|et|in|on|at|à|au|dans|who|qui)\b)[^\W\d][\w'’-]*\s+){0,3}?)"
+    r"(?P<adj>(?:(?!(?:were|was|have|has|had|are|ont|a|sont|and|et|in|on|at|à|au|dans|who|qui|by|par|from|for|with|avec|pour|near|since|depuis)\b)[^\W\d][\w'’-]*\s+){0,3}?)"
     r"(?P<noun>" + _ANY_NOUN + r")\b",
+    _FLAGS,
+)
+_YEAR_BEFORE = re.compile(  # "in 2016", "October 2016", "juin 2021"
+    r"\b(?:in|en|since|depuis|of|de|jan\w*|feb\w*|févr\w*|fevr\w*|mar\w*|apr\w*|avr\w*|may|mai|june?|juin|july?"
+    r"|juil\w*|aug\w*|août|aout|sep\w*|oct\w*|nov\w*|dec\w*|déc\w*)\.?\s+$",
     _FLAGS,
 )
 _PARTITIVE = re.compile(r"^\s*(?:of\s+them|of\s+whom|d['’]entre\s+(?:eux|elles))\b", _FLAGS)
@@ -183,7 +188,7 @@ class _Phrase:
 
 def _phrase_at(text: str, m: re.Match[str]) -> _Phrase | None:
     value = parse_number(m.group("num"))
-    if value is None:
+    if value is None or (1900 <= value <= 2100 and _YEAR_BEFORE.search(text[max(0, m.start() - 15) : m.start()])):
         return None
     after = text[m.end() : m.end() + 80]
     singular = m.group("num").lower() in _SINGULAR

@@ -1,0 +1,140 @@
+"""Death counts read by the codebook (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from harmattan.pipeline.fatalities import fatalities_for_event, find_fatalities, parse_number
+from harmattan.records import FatalityMention, Span
+
+
+def _counts(text: str) -> list[int]:
+    return [m.count for m in find_fatalities(text, "en")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Gunmen attacked a camp, killing 14 soldiers.", [14]),
+        ("Gunmen attacked a camp, killing at least 23 soldiers.", [23]),
+        ("14 soldiers were killed in the ambush.", [14]),
+        ("At least 30 dead after the market bombing.", [30]),
+        ("The explosion left 12 people dead.", [12]),
+        ("The death toll rose to 40 on Monday.", [40]),
+        ("Fighting killed more than 1,200 people.", [1200]),
+        ("Fighting killed 1 200 people.", [1200]),
+        ("Fourteen villagers died in the fire set by the raiders.", [14]),
+        ("Twenty-two civilians were massacred.", [22]),
+        ("The militants beheaded three farmers.", [3]),
+        ("Five hostages were executed.", [5]),
+        ("A soldier was killed and two were wounded.", [1]),
+        ("Gunmen killed six aid workers and two guides.", [8]),
+        ("Two soldiers and three civilians were killed.", [5]),
+        ("The strike killed 10 people, seven of them children.", [10]),
+        ("Nine civilians, including four women, were killed.", [9]),
+        ("Dozens of people were killed.", [12]),
+        ("Tens of people were killed.", [10]),
+        ("Hundreds of people were killed.", [100]),
+        ("Several soldiers were killed.", [3]),
+        ("A number of villagers were killed.", [3]),
+        ("The bandits slaughtered scores of people.", [20]),
+        ("Au moins 12 morts dans l'attaque.", [12]),
+        ("Quatorze soldats ont été tués.", [14]),
+        ("Vingt-deux civils ont perdu la vie.", [22]),
+        ("Soixante-dix personnes ont été tuées.", [70]),
+        ("Quatre-vingt-neuf soldats ont été tués.", [89]),
+        ("L'attaque a fait 15 victimes.", [15]),
+        ("L'attaque a fait une dizaine de morts.", [10]),
+        ("Des dizaines de personnes ont été tuées.", [10]),
+        ("L'attaque a fait une vingtaine de morts.", [20]),
+        ("Le bilan s'élève à une trentaine de morts.", [30]),
+        ("Une centaine de civils ont été tués.", [100]),
+        ("Des centaines de personnes ont été tuées.", [100]),
+        ("Plusieurs villageois ont été tués.", [3]),
+        ("Trois d'entre eux ont été tués samedi.", [3]),
+        ("Un soldat et cinq gardes ont été tués.", [6]),
+        ("Les assaillants ont tué sept personnes.", [7]),
+    ],
+)
+def test_fatalities_reads_count(text: str, expected: list[int]) -> None:
+    assert _counts(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Twelve people were injured in the blast.",
+        "Quarante personnes ont été blessées.",
+        "Gunmen kidnapped 30 students.",
+        "Des hommes armés ont enlevé 20 femmes.",
+        "The fighters rode on about 14 vehicles.",
+        "The attack destroyed 221 houses.",
+        "He was kidnapped in October 2016 by men who later killed his guards.",
+        "The strike may have killed a 43-year-old aid worker.",
+        "Seven people were declared missing.",
+    ],
+)
+def test_fatalities_ignores_non_deaths(text: str) -> None:
+    assert all(m.count not in (12, 40, 30, 20, 14, 221, 2016, 43, 7) for m in find_fatalities(text, "en"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army said 20 terrorists were neutralised.",
+        "20 terroristes ont été neutralisés par l'armée.",
+        "Soldiers killed 15 militants in the clash.",
+    ],
+)
+def test_fatalities_marks_attackers(text: str) -> None:
+    (mention,) = find_fatalities(text, "en")
+    assert mention.attackers
+
+
+def test_fatalities_wounded_after_dead_is_not_counted() -> None:
+    assert _counts("L'attaque a fait au moins 37 morts et 60 blessés.") == [37]
+
+
+@pytest.mark.parametrize(
+    ("token", "value"),
+    [
+        ("fourteen", 14), ("twenty-two", 22), ("one hundred and twenty", 120), ("quatorze", 14),
+        ("vingt-deux", 22), ("soixante-dix", 70), ("quatre-vingt-neuf", 89), ("deux cents", 200),
+        ("vingt et un", 21), ("1,200", 1200), ("une centaine", 100), ("dozens", 12),
+    ],
+)  # fmt: skip
+def test_fatalities_parses_number(token: str, value: int) -> None:
+    assert parse_number(token) == value
+
+
+def test_fatalities_event_sums_distinct_sides() -> None:
+    mentions = find_fatalities("Gunmen attacked the base, killing 10 soldiers; 20 attackers were also killed.", "en")
+    count, low, high, _ = fatalities_for_event(mentions)
+    assert (count, low, high) == (30, 30, 30)
+
+
+def test_fatalities_event_keeps_most_conservative_of_conflicting_reports() -> None:
+    mentions = find_fatalities("At least 30 people were killed. Local sources said 50 people died.", "en")
+    count, low, high, evidence = fatalities_for_event(mentions)
+    assert (count, low, high) == (30, 30, 50)
+    assert evidence is not None and evidence.count == 30
+
+
+def test_fatalities_event_adds_counts_marked_additional() -> None:
+    mentions = find_fatalities("The bandits killed 4 people in one village and killed another 6 people nearby.", "en")
+    assert fatalities_for_event(mentions)[0] == 10
+
+
+def test_fatalities_event_prefers_total_over_partial_sides() -> None:
+    mentions = find_fatalities("The death toll rose to 57, with 32 civilians killed in the camp.", "en")
+    assert fatalities_for_event(mentions)[0] == 57
+
+
+def test_fatalities_event_without_mentions_is_zero() -> None:
+    assert fatalities_for_event([]) == (0, 0, 0, None)
+
+
+def test_fatalities_event_side_conflict_uses_minimum() -> None:
+    a = FatalityMention(Span(0, 10, "14 soldiers"), 14)
+    b = FatalityMention(Span(20, 30, "16 soldiers"), 16)
+    assert fatalities_for_event([a, b])[:3] == (14, 14, 16)
