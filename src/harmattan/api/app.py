@@ -75,5 +75,8 @@ def create_app(settings: Settings, store: EventStore) -> FastAPI:
     if web is not None:
         from fastapi.staticfiles import StaticFiles
 
+        from harmattan.web import config_router
+
+        app.include_router(config_router(settings))  # GET /config.json: the dashboard's tile_url
         app.mount("/", StaticFiles(directory=web, html=True), name="web")  # after the API routes
     return app

@@ -162,7 +162,7 @@
         node.appendChild(slot);
         if (spans.length) {
           node.appendChild(H.el("ul", { class: "evidence-list" },
-            spans.map((s) => H.el("li", {}, H.el("b", {}, s.field), `: “${s.text}”`))));
+            spans.map((s) => H.el("li", {}, H.el("span", { class: "field" }, s.field), `: “${s.text}”`))));
         }
       }
 

@@ -1,0 +1,148 @@
+"""The dashboard in Debian's chromium, over a store the real pipeline filled from our reports."""
+
+from __future__ import annotations
+
+import json
+import urllib.request
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+def api(base: str, path: str) -> Any:
+    with urllib.request.urlopen(f"{base}/{path}", timeout=10) as response:
+        return json.load(response)
+
+
+def open_dashboard(page: Any, url: str) -> None:
+    page.goto(url)
+    page.wait_for_selector("body[data-ready=true]", timeout=20000)
+    page.wait_for_load_state("networkidle")
+
+
+def test_dashboard_shows_map_timeline_table_and_alerts(page, live_server, shots: Path):
+    total = api(live_server, "events?limit=1")["total"]
+    open_dashboard(page, live_server + "/")
+    assert page.locator("#events-table tbody tr").count() == total
+    assert page.locator("#map .leaflet-overlay-pane path").count() > 0  # the offline basemap
+    assert page.locator("#map .leaflet-marker-icon, #map path.leaflet-interactive").count() > 0  # events
+    assert page.locator("#timeline svg g.bar").count() >= 4  # several weeks of reports
+    assert page.locator("#alerts-body .alert").count() > 0
+    assert f"{total} events" in page.locator("#summary").inner_text()
+    page.screenshot(path=str(shots / "dashboard.png"), full_page=True)
+    assert page.problems == []
+
+
+def test_dashboard_filters_drive_every_view_and_the_url(page, live_server, shots: Path):
+    niger = api(live_server, "events?country=Niger&limit=1")["total"]
+    assert niger >= 1
+    open_dashboard(page, live_server + "/")
+    page.select_option("#filters select[name=country]", "Niger")
+    page.wait_for_url("**country=Niger**")
+    page.wait_for_function(f"document.querySelectorAll('#events-table tbody tr').length === {niger}")
+    countries = page.locator("#events-table tbody td:nth-child(8)").all_inner_texts()
+    assert set(countries) == {"Niger"}
+    assert f"{niger} events" in page.locator("#summary").inner_text()
+    shared = page.url
+    page.screenshot(path=str(shots / "filtered-niger.png"), full_page=True)
+
+    # a shared URL restores the same view
+    fresh = page.context.new_page()
+    open_dashboard(fresh, shared)
+    assert fresh.locator("#filters select[name=country]").input_value() == "Niger"
+    assert fresh.locator("#events-table tbody tr").count() == niger
+    fresh.close()
+
+
+def test_dashboard_text_and_date_filters(page, live_server):
+    open_dashboard(page, live_server + "/?event_date_from=2024-06-03&event_date_to=2024-06-09")
+    dates = page.locator("#events-table tbody td:nth-child(1)").all_inner_texts()
+    assert dates and all("2024-06-03" <= d <= "2024-06-09" for d in dates)
+    expected = api(live_server, "events?event_date_from=2024-06-03&event_date_to=2024-06-09&limit=1")["total"]
+    assert len(dates) == expected
+
+
+def test_dashboard_event_detail_highlights_the_evidence(page, live_server, shots: Path):
+    open_dashboard(page, live_server + "/?country=Burkina%20Faso")
+    page.locator("#events-table tbody tr >> nth=0 >> td >> nth=0").click()
+    page.wait_for_url("**event=**")
+    marks = page.locator("#detail mark.evidence")
+    marks.first.wait_for(state="visible", timeout=10000)
+    event_id = page.locator("#events-table tbody tr.selected").get_attribute("data-id")
+    detail = api(live_server, f"events/{event_id}")
+    quoted = {e["text"] for e in detail["evidence"]}
+    shown = set(marks.all_inner_texts())
+    assert shown and all(any(mark in q for q in quoted) for mark in shown)  # marks are evidence text
+    assert any(text in quoted for text in shown)
+    assert page.locator("#detail dt", has_text="event_id_cnty").count() == 1
+    assert page.locator("#detail .reports li").count() == len(detail["reports"])
+    page.locator("#detail").screenshot(path=str(shots / "event-detail.png"))
+    page.screenshot(path=str(shots / "event-detail-page.png"), full_page=True)
+    assert page.problems == []
+
+
+def test_dashboard_escapes_untrusted_text(page, live_server, shots: Path):
+    open_dashboard(page, live_server + "/?event=HOSTILE1")
+    page.locator("#detail mark.evidence").first.wait_for(state="visible", timeout=10000)
+    assert page.evaluate("window.__pwned") is None
+    assert page.locator("#detail img, #detail script, #detail b, #detail em, #events-table img").count() == 0
+    text = page.locator("#detail .article-text").inner_text()
+    assert '<img src=x onerror="window.__pwned=1">' in text
+    assert page.locator("#detail mark.evidence").inner_text() == "attacked"
+    assert page.locator("#detail .reports a").count() == 0  # a javascript: URL is never a link
+    page.locator("#detail").screenshot(path=str(shots / "escaped-detail.png"))
+
+
+def test_dashboard_actor_view(page, live_server, shots: Path):
+    open_dashboard(page, live_server + "/")
+    actor_link = page.locator("#events-table tbody td:nth-child(4) button").first
+    actor = actor_link.inner_text()
+    actor_link.click()
+    page.wait_for_url("**actor=**")
+    page.locator("#actor-view").wait_for(state="visible")
+    assert actor in page.locator("#actor-view h2").inner_text()
+    expected = api(live_server, "events?limit=1&actor=" + urllib.request.quote(actor))["total"]
+    page.wait_for_function(f"document.querySelectorAll('#events-table tbody tr').length === {expected}")
+    assert page.locator("#filters input[name=actor]").input_value() == actor
+    page.screenshot(path=str(shots / "actor-view.png"), full_page=True)
+
+
+def test_dashboard_alert_evidence_opens_an_event(page, live_server):
+    report = api(live_server, "alerts")
+    with_events = [a for a in report["alerts"] if a["event_ids"]]
+    assert with_events, report
+    open_dashboard(page, live_server + "/")
+    page.locator("#alerts-body details").evaluate_all("nodes => nodes.forEach(n => n.open = true)")
+    chip = page.locator(f"#alerts-body button[data-event='{with_events[0]['event_ids'][0]}']").first
+    chip.click()
+    page.locator("#detail h2").wait_for(state="visible")
+    assert f"event={with_events[0]['event_ids'][0]}" in page.url
+
+
+def test_dashboard_timeline_week_click_sets_the_date_range(page, live_server):
+    open_dashboard(page, live_server + "/")
+    bar = page.locator("#timeline g.bar").last
+    week = bar.get_attribute("data-week")
+    bar.click()
+    page.wait_for_url(f"**event_date_from={week}**")
+    assert page.locator("#filters input[name=event_date_from]").input_value() == week
+
+
+def test_dashboard_evidence_segments_handle_overlaps_and_astral_characters(page, live_server):
+    open_dashboard(page, live_server + "/")
+    segments = page.evaluate("""() => {
+        const text = "🙂 Gunmen attacked Djibo";
+        const spans = [
+          {field: "actor1", start: 2, end: 8, text: "Gunmen"},
+          {field: "event_type", start: 9, end: 17, text: "attacked"},
+          {field: "location", start: 2, end: 17, text: "Gunmen attacked"},
+        ];
+        const {located, lost} = H.locateSpans(text, spans);
+        return {segs: H.evidenceSegments(text, located), lost: lost.length};
+    }""")
+    assert segments["lost"] == 0
+    marked = [(s["text"], sorted(s["fields"])) for s in segments["segs"] if s["fields"]]
+    assert marked == [("Gunmen", ["actor1", "location"]), (" ", ["location"]), ("attacked", ["event_type", "location"])]
