@@ -64,6 +64,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--score", default=str(SHARED / "bench/score.py"))
     ap.add_argument("--context", type=int, default=2, help="preceding sentences added to the window")
     ap.add_argument("--misses", action="store_true", help="print every miss")
+    ap.add_argument(
+        "--article-group",
+        action="store_true",
+        help="also count a generic armed group as the article's only named rebel group (what-if)",
+    )
     ap.add_argument("--roles", default="actor1,actor2", help="gold fields to check (add assoc_actor_1,assoc_actor_2)")
     args = ap.parse_args(argv)
     score = _load_score(Path(args.score))
@@ -85,6 +90,7 @@ def main(argv: list[str] | None = None) -> int:
         lang = art["language"]
         _, article = articles[art["article_id"]]
         sentences = split_sentences(load_nlp(lang, use_models=False)(article.text))
+        groups = {m.name for m in find_actors(article.text, lang) if m.inter == 2 and not m.generic}
         for event in art["events"]:
             pos = locate(article.text, event.get("evidence") or "")
             if pos < 0:
@@ -133,6 +139,8 @@ def main(argv: list[str] | None = None) -> int:
             preds = sorted(
                 {actor_name(m, event.get("country") or "", event_type=event.get("event_type") or "") for m in mentions}
             )
+            if args.article_group and len(groups) == 1 and any(m.name == "Unidentified Armed Group" for m in mentions):
+                preds.extend(groups)  # what-if: the article's only named rebel group stands for its "gunmen"
             names_per_window[lang].append(len(preds))
             for role in roles:
                 for gname in [p.strip() for p in str(event.get(role) or "").split(";") if p.strip()]:
