@@ -119,6 +119,15 @@ def _read_places(path: Path, *, country_dump: bool, african: set[str]) -> Iterat
         yield row
 
 
+def _read_supplement(path: Path) -> Iterator[_Row]:
+    """Hand-added places: geonameid, name, alternate names, lat, lon, country, admin1 code, feature code."""
+    for f in _read_tsv(path):
+        gid, name, alts, lat, lon, cc, a1, fcode = f[:8]
+        row = _Row(int(gid), name, float(lat), float(lon), "P", fcode, cc, a1, "", 0, "9999")
+        row.names = {name, *(a for a in alts.split(",") if a)}
+        yield row
+
+
 def _merge(rows: dict[int, _Row], row: _Row) -> None:
     old = rows.get(row.geonameid)
     if old is None:
@@ -166,6 +175,11 @@ def build_gazetteer(source: Path, out: Path) -> BuildReport:
     for path in country_files:
         for row in _read_places(path, country_dump=True, african=african):
             _merge(rows, row)
+
+    for path in (Path(__file__).with_name("supplement.tsv"), source / "supplement.tsv"):
+        if path.exists():
+            for row in _read_supplement(path):
+                _merge(rows, row)
 
     seats = _admin1_seat(rows)
     con = _fresh_db(out)
@@ -223,6 +237,8 @@ def build_gazetteer(source: Path, out: Path) -> BuildReport:
         names[row.geonameid] |= row.names
     con.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", entries)
     name_rows = {(key, gid) for gid, ns in names.items() for n in ns if len(key := name_key(n)) >= 2}
+    # "Ti-n-Zaouâtene" is also written "Tinzaouatène": multi-word names get a joined key too.
+    name_rows |= {(key.replace(" ", ""), gid) for key, gid in list(name_rows) if " " in key and len(key) >= 6}
     con.executemany("INSERT OR IGNORE INTO names VALUES (?, ?)", sorted(name_rows))
     con.executemany("INSERT INTO meta VALUES (?, ?)", [("schema", SCHEMA_VERSION), ("source", "GeoNames (CC BY 4.0)")])
     con.commit()

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _APOSTROPHES = re.compile(r"['’`ʼ‘]")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 
 
+@lru_cache(maxsize=200_000)
 def name_key(name: str) -> str:
     """Lookup key: no accents, lower case, apostrophes dropped, other punctuation -> space.
 

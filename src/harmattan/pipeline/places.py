@@ -17,19 +17,33 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 
 from harmattan.gazetteer import ADMIN1_CODE, COUNTRY_CODE, Gazetteer
-from harmattan.pipeline.toponyms import Toponym, build_context, countries_in, match_toponyms, resolve_toponyms
+from harmattan.gazetteer.naming import name_key
+from harmattan.pipeline.toponyms import (
+    _AT_BEFORE,
+    _NEAR_BEFORE,
+    HARD_STOP,
+    Toponym,
+    build_context,
+    countries_in,
+    match_toponyms,
+    resolve_toponyms,
+)
 from harmattan.records import Document, EventLocation, GazEntry, PlaceMention, Span
 
 log = logging.getLogger("harmattan.places")
 
-_UNKNOWN_PLACE = re.compile(
-    r"\b(?:village|town|hamlet|locality|commune|hameau|localit[ée]|ville)\s+(?:of|de|d['’])\s*"
-    r"([A-ZÀ-Ý][\w’'-]+(?:[ -][A-ZÀ-Ý][\w’'-]+)?)"
+_NAME = r"([A-ZÀ-Ý][\w’'-]+(?:[ -][A-ZÀ-Ý][\w’'-]+)?)"
+_UNKNOWN_PLACE = (
+    re.compile(r"\b(?:village|town|hamlet|locality|community|commune|hameau|localit[ée]s?|ville)\s+(?:of|de|d['’])\s*"
+               + _NAME),
+    re.compile(r"(?<![\w’'])" + _NAME + r"\s+(?:villages?|community|communities|town)\b"),
+    re.compile(r"(?:\b[àÀ]|\bnear|\bpr[èe]s\s+de)\s+" + _NAME + r"(?=\s*(?:,|\(|\.|\bet\b|\band\b|\bdans\b|\bin\b))"),
 )
+_DATELINE_TAIL = re.compile(r"^\s*(?:,\s*[A-Z][\w'’ .-]{2,30}?)?\s*(?:\([^)]{2,30}\))?\s*[-–—:]")
 _NER_PLACES = {"GPE", "LOC"}
 _NER_NOT_PLACES = {"PERSON", "PER", "ORG", "NORP"}
 _KIND_RANK = {"place": 3.0, "admin2": 2.0, "admin1": 1.5, "country": 0.5}
-_CUE_BONUS = {"at": 1.0, "near": 0.8, "": 0.0, "origin": -2.0}
+_CUE_BONUS = {"at": 1.0, "near": 0.8, "": 0.0, "origin": -2.0, "possessive": -1.0}
 _active: dict[str, Gazetteer] = {}
 
 
@@ -93,12 +107,21 @@ def find_places(doc: Document, *, gazetteer: Gazetteer | None = None) -> tuple[P
         if entry is None:
             continue
         kind = _kind(topo, entry)
-        if dateline is not None and dateline.start <= topo.span.start < dateline.end + 1:
+        if _is_dateline(text, topo.span, dateline):
             kind = "dateline"
         mentions.append(PlaceMention(topo.span, entry, precision=_precision(topo, entry), kind=kind,
                                      cue=topo.cue))
     mentions.extend(_unknown_places(doc, mentions))
     return tuple(sorted(mentions, key=lambda m: m.span.start))
+
+
+def _is_dateline(text: str, span: Span, dateline: Span | None) -> bool:
+    """The agency dateline ("NIAMEY (Reuters) -", "Niamey, Niger —") says where the reporter is."""
+    if dateline is not None and dateline.start <= span.start < dateline.end + 1:
+        return True
+    if span.start > 400 or (span.start > 0 and text[span.start - 1] != "\n"):
+        return False
+    return bool(_DATELINE_TAIL.match(text[span.end : span.end + 60]))
 
 
 def _inside_entity(topo: Toponym, entities: Sequence[tuple[int, int, str]]) -> bool:
@@ -113,12 +136,15 @@ def _unknown_places(doc: Document, known: Sequence[PlaceMention]) -> list[PlaceM
     text = doc.article.text
     covered = [(m.span.start, m.span.end) for m in known]
     found: dict[int, PlaceMention] = {}
-    spans = [(m.start(1), m.end(1), m.group(1)) for m in _UNKNOWN_PLACE.finditer(text)]
-    spans += _ner_spans(doc, _NER_PLACES)
-    for start, end, surface in spans:
-        if any(s < end and start < e for s, e in covered) or start in found:
+    spans = [(m.start(1), m.end(1), m.group(1), "at") for pattern in _UNKNOWN_PLACE for m in pattern.finditer(text)]
+    spans += [(s, e, t, "") for s, e, t in _ner_spans(doc, _NER_PLACES)]
+    for start, end, surface, cue in spans:
+        if any(s < end and start < e for s, e in covered) or start in found or name_key(surface) in HARD_STOP:
             continue
-        found[start] = PlaceMention(Span(start, end, surface), None, precision=3, kind="place")
+        if not cue:
+            before = text[max(0, start - 60) : start]
+            cue = "near" if _NEAR_BEFORE.search(before) else "at" if _AT_BEFORE.search(before) else ""
+        found[start] = PlaceMention(Span(start, end, surface), None, precision=2, kind="place", cue=cue)
         log.info("unresolved place %r in article %s", surface, doc.article.id)
     return list(found.values())
 
@@ -143,10 +169,10 @@ def _pick(mentions: Sequence[PlaceMention], countries: set[str]) -> PlaceMention
     """The mention most likely to be where the event happened."""
     best: tuple[float, PlaceMention] | None = None
     for n, m in enumerate(mentions):
-        if m.entry is None or m.kind not in _KIND_RANK:
+        if m.kind not in _KIND_RANK or (m.entry is None and m.cue not in ("at", "near")):
             continue
-        score = _KIND_RANK[m.kind] + _CUE_BONUS.get(m.cue, 0.0) - 0.05 * n
-        if countries and m.entry.country_code not in countries:
+        score = _KIND_RANK[m.kind] + _CUE_BONUS.get(m.cue, 0.0) - 0.05 * n - (0.3 if m.entry is None else 0.0)
+        if countries and m.entry is not None and m.entry.country_code not in countries:
             score -= 2.5
         if best is None or score > best[0]:
             best = (score, m)
@@ -175,8 +201,12 @@ def locate_event(doc: Document, sentence: Span, *, gazetteer: Gazetteer | None =
     own = [m for m in doc.places if _within(m, sentence)]
     countries = _countries_of(own)
     choice = _pick(own, countries)
+    names_country = any(m.kind == "country" and m.cue != "possessive" for m in own)
     if choice is None or choice.kind == "country":
-        for span in _neighbours(doc, idx):
+        spans = _neighbours(doc, idx)
+        if names_country:  # "in Niger": only the sentences right around it may say where in Niger
+            spans = spans[:3]
+        for span in spans:
             near = [m for m in doc.places if _within(m, span)]
             found = _pick(near, countries or _countries_of(near))
             if found is not None and found.kind != "country" and found.cue != "origin" and (
@@ -187,6 +217,8 @@ def locate_event(doc: Document, sentence: Span, *, gazetteer: Gazetteer | None =
     if choice is not None and choice.entry is not None:
         return _location(choice, gaz)
     country = _fallback_country(doc, idx, countries, gaz)
+    if choice is not None:  # a place the gazetteer does not know: its name, no guessed point
+        return _unknown_location(doc, choice, sentence, country, gaz)
     if not country:
         return EventLocation(country="")
     info = gaz.country(country)
@@ -195,6 +227,31 @@ def locate_event(doc: Document, sentence: Span, *, gazetteer: Gazetteer | None =
     entry = info.entry
     return EventLocation(country=info.name, iso=info.iso, region=info.region, location=info.name,
                          latitude=round(entry.latitude, 4), longitude=round(entry.longitude, 4), geo_precision=3)
+
+
+def _unknown_location(doc: Document, m: PlaceMention, sentence: Span, country: str, gaz: Gazetteer) -> EventLocation:
+    """An unknown place keeps its name; admin1 comes from a known place or area of the same
+    country in the sentence, coordinates stay empty."""
+    info = gaz.country(country) if country else None
+    return EventLocation(country=info.name if info else "", iso=info.iso if info else 0,
+                         region=info.region if info else "", admin1=_context_admin1(doc, sentence, country),
+                         location=m.span.text, geo_precision=2, evidence=m.span)
+
+
+def _context_admin1(doc: Document, sentence: Span, country: str) -> str:
+    """The admin1 area the text around a sentence is about: a known place or area of the same
+    country in the sentence, else in its neighbours, else the article's most named one."""
+    def admin1s(spans: Sequence[Span]) -> list[str]:
+        return [p.entry.admin1 for p in doc.places if p.entry is not None and p.entry.admin1
+                and p.kind in ("place", "admin1", "admin2") and p.entry.country_code == country
+                and any(_within(p, s) for s in spans)]
+
+    idx = _sentence_index(doc, sentence)
+    for spans in ([sentence], _neighbours(doc, idx)[:3], list(doc.sentences)):
+        found = Counter(admin1s(spans))
+        if found:
+            return found.most_common(1)[0][0]
+    return ""
 
 
 def _neighbours(doc: Document, idx: int) -> list[Span]:

@@ -39,7 +39,7 @@ HARD_STOP = frozenset(
     Boko Haram Wagner Barkhane Serval Takuba Minusma MINUSMA ECOWAS CEDEAO Cédéao UN ONU AU EU US USA UK JNIM
     ISWAP ISGS GSIM EIGS FAMa FAMA RSF SAF Janjaweed Amnesty Human Rights Watch Red Cross Twitter Facebook
     WhatsApp Premier Prime Media Doctors Sheikh Imam Colonel Koran Coran Ramadan Tabaski Christmas Noël Easter
-    Pâques Sunday Lake Lac Mont Mount River Fleuve Delta Defence Defense Défense Interior Intérieur Security
+    Pâques Xinhua Jan Feb Aug Sept Oct Nov Dec Sunday Lake Lac Mont Mount River Fleuve Delta Defence Defense Défense Interior Intérieur Security
     Sécurité Communication Communications Office Bureau High Commissioner Senate Sénat Assembly Assemblée
     National Nationale Republic République Democratic Démocratique People Peuple Party Parti Movement Mouvement
     Front Alliance Coalition Liberation Libération Unity Unité Justice Peace Paix Salvation Operation Opération
@@ -58,7 +58,9 @@ elle ils elles nous vous on son sa ses leur leurs notre tout tous toute toutes p
 pendant lors depuis entre vers contre comme ainsi alors encore déjà aussi bien très peu trop non oui être
 avoir été fait dit bon mal grand petit long haut bas tête fin fort mort morts mise pris prise ville village
 zone region région province cercle commune kill attack attacks bamba boro dan kara mine army sun star hope
-gold good best will may can bar pays sept dix bien mon""".split()
+gold good best will may can bar pays sept dix bien mon durant selon grand grande face comme quand lorsque
+puis enfin donc car ici voici voilà lire aussi afin parmi malgré hier aujourd'hui demain ainsi tandis
+cependant pourtant toutefois outre sauf soit""".split()
 SOFT_STOP = frozenset(name_key(w) for w in _SOFT_STOP_WORDS)
 
 #: Words after a name that make it an admin area ("Mopti region", "Borno State").
@@ -107,8 +109,9 @@ class Toponym:
     key: str
     candidates: tuple[GazEntry, ...]
     kind: str = "place"  # place | admin1 | admin2 | country | demonym (what the cue words make of it)
-    cue: str = ""  # at | near | origin | "" (no locative cue)
+    cue: str = ""  # at | near | origin | possessive | "" (no locative cue)
     demonym_country: str = ""
+    joined: bool = False  # next to another capitalised word: maybe part of a person's or group's name
 
 
 @dataclass
@@ -170,8 +173,11 @@ def match_toponyms(text: str, gazetteer: Gazetteer, *, offset: int = 0) -> list[
         best = next(((i, j) for j in range(min(i + _MAX_WORDS, len(words)) - 1, i - 1, -1)
                      if grams.get((i, j)) in found), None)
         start, end, word = words[i]
+        country = DEMONYMS.get(name_key(word))
+        next_word = words[i + 1][2].lower() if i + 1 < len(words) else ""
+        if country and (best is None or best[1] == i) and next_word not in _ADMIN1_AFTER:
+            best = None
         if best is None:
-            country = DEMONYMS.get(name_key(word))
             if country:
                 span = Span(offset + start, offset + end, word)
                 out.append(Toponym(span, name_key(word), (), kind="demonym", demonym_country=country))
@@ -213,29 +219,29 @@ def _read_cues(
         cue = "at"
     elif _ORIGIN_BEFORE.search(before):
         cue = "origin"
+    if text[end : end + 2] in ("'s", "’s") and kind == "country":
+        cue = "possessive"
     if kind == "country" and (after_word.lower() in {"river", "delta"} or before_word.lower() in {"fleuve", "river"}):
         return None
     if kind in ("place", "admin2"):
         if key in HARD_STOP or (key in SOFT_STOP and cue not in ("at", "near")):
             return None
-        if _inside_longer_name(before_word, after_word, candidates) and cue == "":
-            return None
     elif kind == "admin1" and key in HARD_STOP and not explicit:
         return None
     span = Span(offset + start, offset + end, text[start:end])
-    return Toponym(span, key, candidates, kind=kind, cue=cue)
+    joined = kind in ("place", "admin2") and cue == "" and (_name_like(before_word) or _name_like(after_word))
+    return Toponym(span, key, candidates, kind=kind, cue=cue, joined=joined)
 
 
-def _inside_longer_name(before_word: str, after_word: str, candidates: tuple[GazEntry, ...]) -> bool:
-    """A small place name next to another capitalised word is most likely part of a person's or
-    an organisation's name ("Mali Traoré", "Kidal Security Council")."""
-    if any(c.population >= 100_000 or c.feature_code in (ADMIN1_CODE, "PPLC", "PPLA") for c in candidates):
-        return False
+def _name_like(word: str) -> bool:
+    """A capitalised word that is not a function word, a month or a geographic word: next to a
+    place name it makes the pair look like a person's or a group's name ("Mali Traoré")."""
+    key = name_key(word)
+    return bool(word) and word[:1].isupper() and key not in SOFT_STOP and key not in _GEO_NEIGHBOURS and (
+        key not in HARD_STOP or key in _NAME_PARTS)
 
-    def name_like(word: str) -> bool:
-        return bool(word) and word[:1].isupper() and name_key(word) not in SOFT_STOP | _GEO_NEIGHBOURS
 
-    return name_like(before_word) or name_like(after_word)
+_NAME_PARTS = frozenset({"al", "el", "monday", "president", "general", "colonel", "captain", "imam", "sheikh"})
 
 
 def build_context(toponyms: Sequence[Toponym], *, dateline_country: str = "", title_countries: Sequence[str] = ()
@@ -311,12 +317,19 @@ def resolve_toponyms(toponyms: Sequence[Toponym], ctx: Context) -> list[tuple[To
 
 
 def _plausible(entry: GazEntry, topo: Toponym, ctx: Context) -> bool:
-    """A small place outside every country the article talks about is a junk match unless a
-    locative cue introduces it."""
-    if entry.feature_code in (COUNTRY_CODE, ADMIN1_CODE, "PPLC", "PPLA") or entry.population >= 50_000:
+    """Junk-match guard. A place outside every country the article talks about must be a capital,
+    a city of a million, or a big town named by its own name after "in"/"near"; a place next to
+    another capitalised word must be well known ("Mali Traoré" is a person)."""
+    if entry.feature_code in (COUNTRY_CODE, ADMIN1_CODE):
         return True
-    if ctx.countries and entry.country_code not in ctx.countries:
-        return topo.cue in ("at", "near") and entry.population >= 1_000
+    in_context = not ctx.countries or entry.country_code in ctx.countries
+    big = entry.feature_code in ("PPLC", "PPLA") or entry.population >= 100_000
+    if topo.joined and not (in_context and big):
+        return False
+    if not in_context:
+        return entry.feature_code == "PPLC" or entry.population >= 1_000_000
+    if not ctx.countries:
+        return entry.population >= 1_000 or topo.cue in ("at", "near")
     return entry.feature_class == "P" or topo.cue in ("at", "near")
 
 
