@@ -122,13 +122,27 @@ def test_dashboard_alert_evidence_opens_an_event(page, live_server):
     assert f"event={with_events[0]['event_ids'][0]}" in page.url
 
 
-def test_dashboard_timeline_week_click_sets_the_date_range(page, live_server):
+def test_dashboard_timeline_bar_click_sets_the_date_range(page, live_server):
     open_dashboard(page, live_server + "/")
     bar = page.locator("#timeline g.bar").last
-    week = bar.get_attribute("data-week")
+    start, end = bar.get_attribute("data-from"), bar.get_attribute("data-to")
     bar.click()
-    page.wait_for_url(f"**event_date_from={week}**")
-    assert page.locator("#filters input[name=event_date_from]").input_value() == week
+    page.wait_for_url(f"**event_date_from={start}**")
+    assert page.locator("#filters input[name=event_date_from]").input_value() == start
+    assert page.locator("#filters input[name=event_date_to]").input_value() == end
+
+
+def test_dashboard_timeline_folds_long_spans_into_months_or_years(page, live_server):
+    open_dashboard(page, live_server + "/")
+    units = page.evaluate("""() => {
+        const rows = (weeks) => weeks.map((week) => ({week, event_type: "Battles", events: 1, fatalities: 2}));
+        const short = H.timeSeries(rows(["2024-01-01", "2024-01-22"]));
+        const long = H.timeSeries(rows(["2020-01-06", "2024-06-03"]));
+        const huge = H.timeSeries(rows(["1990-01-01", "2024-06-03"]));
+        return [short.unit, short.buckets.length, long.unit, long.buckets[0].from, long.buckets[0].to,
+                huge.unit, huge.buckets.length];
+    }""")
+    assert units == ["week", 4, "month", "2020-01-01", "2020-01-31", "year", 35]
 
 
 def test_dashboard_evidence_segments_handle_overlaps_and_astral_characters(page, live_server):

@@ -155,7 +155,7 @@
       const missing = map.show(page.events, { fit });
       H.renderLegend(document.getElementById("legend"), missing);
       table.render(page.events, page.total, state.sort);
-      H.renderTimeline(document.getElementById("timeline"), stats.by_week || [], { onWeek: zoomToWeek });
+      H.renderTimeline(document.getElementById("timeline"), stats.by_week || [], { onRange: zoomToRange });
       renderSummary(stats, page);
       H.renderActorView(document.getElementById("actor-view"), state.filters.actor, {
         stats, events: page.events,
@@ -202,8 +202,8 @@
     }
   }
 
-  function zoomToWeek(week) {
-    setFilters({ event_date_from: week, event_date_to: H.addDays(week, 6) });
+  function zoomToRange(from, to) {
+    setFilters({ event_date_from: from, event_date_to: to });
   }
 
   function selectEvent(eventId, { pan, push }) {

@@ -153,6 +153,11 @@
       node.appendChild(list);
 
       const slots = new Map();
+      if (reports.length) {
+        node.appendChild(H.el("p", { class: "evidence-key muted" }, "Evidence: ",
+          [["event_type", "event type"], ["actor1", "actor"], ["location", "place"], ["event_date", "date"], ["fatalities", "fatalities"]]
+            .map(([field, label]) => [H.el("mark", { class: "evidence", "data-field": field }, label), " "])));
+      }
       for (const report of reports) {
         const spans = evidence.filter((e) => e.article_id === report.id);
         node.appendChild(H.el("h3", {}, `Source text: ${report.title || report.id} `,

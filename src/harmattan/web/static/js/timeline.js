@@ -1,28 +1,57 @@
-/* The timeline: weekly events stacked by event type (bars, left axis) and weekly fatalities
-   (line, right axis), drawn as plain SVG from GET /stats ``by_week``. */
+/* The timeline: events per week stacked by event type (bars, left axis) and fatalities (line,
+   right axis), drawn as plain SVG from GET /stats ``by_week``; long spans fold into months or
+   years so the bars stay readable. */
 "use strict";
 
 (function (H) {
   const HEIGHT = 190;
   const PAD = { top: 12, right: 44, bottom: 26, left: 36 };
 
-  /** Every week from the first to the last in ``byWeek`` (gaps filled), with totals. */
-  H.weeklySeries = function (byWeek) {
+  const MAX_BARS = 160;
+
+  function monthEnd(key) {
+    const [y, m] = key.split("-").map(Number);
+    return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+  }
+
+  function nextKey(key, unit) {
+    if (unit === "week") return H.addDays(key, 7);
+    if (unit === "year") return String(Number(key) + 1);
+    const [y, m] = key.split("-").map(Number);
+    return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, "0")}`;
+  }
+
+  const UNITS = {
+    week: { key: (w) => w, from: (k) => k, to: (k) => H.addDays(k, 6), label: (k) => `Week of ${k}` },
+    month: { key: (w) => w.slice(0, 7), from: (k) => `${k}-01`, to: monthEnd, label: (k) => `Month ${k}` },
+    year: { key: (w) => w.slice(0, 4), from: (k) => `${k}-01-01`, to: (k) => `${k}-12-31`, label: (k) => `Year ${k}` },
+  };
+
+  /** Buckets from the first to the last week in ``byWeek`` (gaps filled): weeks when they fit
+      in ``maxBars``, else months, else years (a week counts in the month of its Monday). */
+  H.timeSeries = function (byWeek, maxBars = MAX_BARS) {
+    const weeks = [...new Set(byWeek.map((r) => r.week))].sort();
+    if (!weeks.length) return { unit: "week", buckets: [] };
+    const first = weeks[0], last = weeks[weeks.length - 1];
+    const spanWeeks = (Date.parse(last) - Date.parse(first)) / (7 * 864e5) + 1;
+    const spanMonths = (Number(last.slice(0, 4)) - Number(first.slice(0, 4))) * 12 + Number(last.slice(5, 7)) - Number(first.slice(5, 7)) + 1;
+    const unit = spanWeeks <= maxBars ? "week" : spanMonths <= maxBars ? "month" : "year";
+    const u = UNITS[unit];
     const rows = new Map();
     for (const row of byWeek) {
-      if (!rows.has(row.week)) rows.set(row.week, { week: row.week, types: {}, events: 0, fatalities: 0 });
-      const entry = rows.get(row.week);
+      const key = u.key(row.week);
+      if (!rows.has(key)) rows.set(key, { types: {}, events: 0, fatalities: 0 });
+      const entry = rows.get(key);
       entry.types[row.event_type] = (entry.types[row.event_type] || 0) + row.events;
       entry.events += row.events;
       entry.fatalities += row.fatalities;
     }
-    if (!rows.size) return [];
-    const weeks = [...rows.keys()].sort();
-    const out = [];
-    for (let w = weeks[0]; w <= weeks[weeks.length - 1]; w = H.addDays(w, 7)) {
-      out.push(rows.get(w) || { week: w, types: {}, events: 0, fatalities: 0 });
+    const buckets = [];
+    for (let k = u.key(first); k <= u.key(last); k = nextKey(k, unit)) {
+      const entry = rows.get(k) || { types: {}, events: 0, fatalities: 0 };
+      buckets.push(Object.assign({ key: k, from: u.from(k), to: u.to(k), label: u.label(k) }, entry));
     }
-    return out;
+    return { unit, buckets };
   };
 
   function niceMax(value) {
@@ -34,12 +63,12 @@
     return value;
   }
 
-  H.renderTimeline = function (container, byWeek, { onWeek }) {
+  H.renderTimeline = function (container, byWeek, { onRange }) {
     H.clear(container);
     const width = Math.max(320, container.clientWidth || 600);
     const svg = H.svg("svg", { viewBox: `0 0 ${width} ${HEIGHT}`, role: "img", "aria-label": "Weekly events and fatalities" });
     container.appendChild(svg);
-    const series = H.weeklySeries(byWeek);
+    const { unit, buckets: series } = H.timeSeries(byWeek);
     if (!series.length) {
       svg.appendChild(H.svg("text", { x: width / 2, y: HEIGHT / 2, "text-anchor": "middle", class: "empty" }, "No events match these filters."));
       return;
@@ -61,12 +90,12 @@
       svg.appendChild(H.svg("text", { x: PAD.left - 4, y: yy + 3, "text-anchor": "end", class: "axis" }, H.fmt(maxEvents * frac)));
       svg.appendChild(H.svg("text", { x: PAD.left + innerW + 4, y: yy + 3, class: "axis" }, H.fmt(maxFatal * frac)));
     }
-    svg.appendChild(H.svg("text", { x: 2, y: 9, class: "axis" }, "events"));
+    svg.appendChild(H.svg("text", { x: 2, y: 9, class: "axis" }, `events per ${unit}`));
     svg.appendChild(H.svg("text", { x: width - 2, y: 9, "text-anchor": "end", class: "axis" }, "fatalities"));
 
     const types = Object.keys(H.TYPE_COLORS);
     series.forEach((s, i) => {
-      const group = H.svg("g", { class: "bar", "data-week": s.week, onclick: () => onWeek(s.week) });
+      const group = H.svg("g", { class: "bar", "data-from": s.from, "data-to": s.to, onclick: () => onRange(s.from, s.to) });
       let base = 0;
       const extra = Object.keys(s.types).filter((t) => !types.includes(t));
       for (const type of [...types, ...extra]) {
@@ -80,7 +109,7 @@
       }
       // an invisible full-height target so empty or short weeks are clickable too
       group.appendChild(H.svg("rect", { x: PAD.left + slot * i, width: slot, y: PAD.top, height: innerH, fill: "transparent" }));
-      const lines = [`Week of ${s.week}: ${s.events} events, ${s.fatalities} fatalities`];
+      const lines = [`${s.label}: ${s.events} events, ${s.fatalities} fatalities`];
       for (const [type, count] of Object.entries(s.types)) lines.push(`${type}: ${count}`);
       group.appendChild(H.svg("title", {}, lines.join("\n")));
       svg.appendChild(group);
@@ -95,7 +124,7 @@
     const every = Math.max(1, Math.ceil(series.length / Math.max(1, Math.floor(innerW / 70))));
     series.forEach((s, i) => {
       if (i % every === 0) {
-        svg.appendChild(H.svg("text", { x: xMid(i), y: HEIGHT - 8, "text-anchor": "middle", class: "axis" }, s.week));
+        svg.appendChild(H.svg("text", { x: xMid(i), y: HEIGHT - 8, "text-anchor": "middle", class: "axis" }, s.key));
       }
     });
   };
