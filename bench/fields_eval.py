@@ -3,7 +3,9 @@
 For each gold event, its ``evidence`` is found in the cleaned article text and the sentence(s)
 holding it are handed to ``date_for_event`` / ``fatalities_for_event`` with the mentions that
 ``find_dates`` / ``find_fatalities`` found in the article. Dates are scored only for articles
-whose date is a real publication date. Prints accuracy by language and, with ``--misses``, the
+whose date is a real publication date. ``fat_ctx`` also reads the previous (else next) sentence
+of the paragraph when the evidence sentence states no count; ``fat_range`` is gold within
+[low, high]. Prints accuracy by language and, with ``--misses``, the
 misses (article id, gold, predicted, the sentence) for reading, never for committing.
 
     .venv/bin/python bench/fields_eval.py ../shared/data/news-dev [--misses dates|fatalities]
@@ -72,6 +74,15 @@ class ArticleContext:
         near_evidence = [f for f in inside if _overlaps(f.span, start, end)]
         return near_evidence or inside
 
+    def neighbour_fatalities(self, idx: list[int]) -> list[FatalityMention]:
+        """Counts of the previous, else the next, sentence of the same paragraph."""
+        for j in (idx[0] - 1, idx[-1] + 1):
+            if 0 <= j < len(self.sentences) and self.paragraph_of[j] == self.paragraph_of[idx[0]]:
+                found = [f for f in self.fatalities if _inside(f.span, self.sentences[j])]
+                if found:
+                    return found
+        return []
+
 
 def evaluate(data: Path, *, show: str) -> dict[str, Any]:
     articles = {}
@@ -109,7 +120,10 @@ def evaluate(data: Path, *, show: str) -> dict[str, Any]:
                         f"/p{event['time_precision']} pred={date}/p{precision} "
                         f"found={[(d.span.text, str(d.date), d.role) for d in inside]} | {sentence}"
                     )
-            count, low, high, _ = fatalities_for_event(ctx.event_fatalities(idx, *where))
+            own = ctx.event_fatalities(idx, *where)
+            count, low, high, _ = fatalities_for_event(own)
+            wider = fatalities_for_event(own or ctx.neighbour_fatalities(idx))[0]
+            tally["fatalities_context"] += wider == int(event.get("fatalities") or 0)
             ok = count == int(event.get("fatalities") or 0)
             tally["fatalities"] += 1
             tally["fatalities_exact"] += ok
@@ -130,7 +144,8 @@ def main() -> None:
     result = evaluate(args.data, show=args.misses)
     for line in result["misses"]:
         print(line)
-    print(f"{'lang':5} {'events':>6} {'dates':>6} {'date_exact':>10} {'with_prec':>9} {'fat':>5} {'fat_exact':>9} {'fat_range':>9}")
+    header = ("lang", "events", "dates", "date_exact", "with_prec", "fat", "fat_exact", "fat_range", "fat_ctx")
+    print(" ".join(f"{h:>{w}}" for h, w in zip(header, (5, 6, 6, 10, 9, 5, 9, 9, 7), strict=True)))
     total: collections.Counter[str] = collections.Counter()
     for lang, t in sorted(result["by_lang"].items()):
         total.update(t)
@@ -145,7 +160,7 @@ def _row(name: str, t: collections.Counter[str]) -> None:
     print(
         f"{name:5} {t['events']:>6} {t['dates']:>6} {rate('date_exact', 'dates'):>10} "
         f"{rate('precision_exact', 'dates'):>9} {t['fatalities']:>5} {rate('fatalities_exact', 'fatalities'):>9} "
-        f"{rate('fatalities_in_range', 'fatalities'):>9}"
+        f"{rate('fatalities_in_range', 'fatalities'):>9} {rate('fatalities_context', 'fatalities'):>7}"
     )
 
 

@@ -82,7 +82,9 @@ _EXPLICIT_MDY = re.compile(
     r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?!\s*(?:%|km|miles|per))(?:,?\s+" + _YEAR + r")?",
     0,
 )
-_NUMERIC = re.compile(r"\b(?P<a>[0-3]?\d)[./](?P<b>[01]?\d)[./](?P<year>(?:19|20)\d\d)\b|\b(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)\b")
+_NUMERIC = re.compile(
+    r"\b(?P<a>[0-3]?\d)[./](?P<b>[01]?\d)[./](?P<year>(?:19|20)\d\d)\b|\b(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)\b"
+)
 _PART_OF_MONTH = _rx(
     r"\b(?P<part>early|late|mid-?|the\s+end\s+of|end\s+of|the\s+beginning\s+of|beginning\s+of|the\s+start\s+of"
     r"|d[ée]but|fin|mi-?|courant|au\s+d[ée]but\s+du\s+mois\s+d[e']|à\s+la\s+fin\s+du\s+mois\s+d[e'])\s*(?:de\s+|d'|of\s+)?"
@@ -100,7 +102,9 @@ _MONTH_ALONE_FR = _rx(
     + r")\b(?:\s+(?P<dernier>dernier))?(?![-\s]*\d)"
 )
 _HOLIDAY = _rx(
-    r"\b(?:on\s+|le\s+|la\s+nuit\s+de\s+|la\s+nuit\s+du\s+)?(?P<name>" + "|".join(f"(?:{p})" for p, _, _ in _HOLIDAYS) + r")\b"
+    r"\b(?:on\s+|le\s+|la\s+nuit\s+de\s+|la\s+nuit\s+du\s+)?(?P<name>"
+    + "|".join(f"(?:{p})" for p, _, _ in _HOLIDAYS)
+    + r")\b"
 )
 _WEEKEND = _rx(
     r"\b(?:(?:this|last|over\s+the|during\s+the|at\s+the|on\s+the|the\s+past)\s+weekend|weekend'?s"
@@ -122,7 +126,9 @@ _DAY_REL = _rx(
 )
 _DAYS_AGO = _rx(r"\b(?:" + _NUM + r"\s+days?\s+ago|il\s+y\s+a\s+(?P<nfr>\d{1,2}|\w+)\s+jours)\b")
 _WEEKDAY = _rx(
-    r"\b(?P<pre>last\s+|this\s+past\s+|past\s+|ce\s+|this\s+|next\s+|coming\s+)?" + _WD + r"(?P<post>\s+derni[e]r|\s+pass[ée])?\b"
+    r"\b(?P<pre>last\s+|this\s+past\s+|past\s+|ce\s+|this\s+|next\s+|coming\s+)?"
+    + _WD
+    + r"(?P<post>\s+derni[e]r|\s+pass[ée])?\b"
     r"(?P<next>\s+(?:next|prochain))?"
 )
 _ORDINAL_DAY = _rx(r"\b(?:on|since)\s+the\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:" + _MONTH_ALT + r"))")
@@ -358,7 +364,9 @@ def find_dates(text: str, language: str, article_date: dt.date) -> tuple[DateMen
             found.append((start, end, resolved[0], resolved[1]))
     found.sort()
     found = _drop_explained(text, found)
-    return tuple(DateMention(Span(s, e, text[s:e]), date, precision, role=_role(text, s, e)) for s, e, date, precision in found)
+    return tuple(
+        DateMention(Span(s, e, text[s:e]), date, precision, role=_role(text, s, e)) for s, e, date, precision in found
+    )
 
 
 def _role(text: str, start: int, end: int) -> str:

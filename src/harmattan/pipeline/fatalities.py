@@ -77,8 +77,8 @@ _NOUNS = {
     r"|pupils|bergers?|éleveurs?|agriculteurs?|paysans?|displaced|déplacés|refugees|réfugiés|hostages?|otages?"
     r"|journalists?|journalistes?|guides?|officials?|family\s+members|members|membres|chiefs?|chefs?|traders"
     r"|commerçants?|christians|chrétiens|muslims|musulmans|boys|girls|garçons|filles|patients|jeunes?|youths?",
-    "total": r"(?-i:[A-Z][a-z]+(?:ans|ens|ais|ois))|people|persons|person|individuals|personnes?|individus|men|hommes|others|autres|victims?"
-    r"|victimes?|dead|deaths|fatalities|bodies|corps|morts?|décès|lives|vies|casualties",
+    "total": r"(?-i:[A-Z][a-z]+(?:ans|ens|ais|ois))|people|persons|person|individuals|personnes?|individus|men"
+    r"|hommes|others|autres|victims?|victimes?|dead|deaths|fatalities|bodies|corps|morts?|décès|lives|vies|casualties",
 }
 _ANY_NOUN = "|".join(f"(?:{v})" for v in _NOUNS.values())
 _NOUN_AFTER = re.compile(
@@ -92,6 +92,7 @@ _YEAR_BEFORE = re.compile(  # "in 2016", "October 2016", "juin 2021"
     r"|juil\w*|aug\w*|août|aout|sep\w*|oct\w*|nov\w*|dec\w*|déc\w*)\.?\s+$",
     _FLAGS,
 )
+_DEATH_NOUN = re.compile(r"dead|deaths|fatalities|bodies|corps|morts?|décès|victimes?|victims", _FLAGS)
 _PARTITIVE = re.compile(r"^\s*(?:of\s+them|of\s+whom|d['’]entre\s+(?:eux|elles))\b", _FLAGS)
 _NOT_PEOPLE = re.compile(
     r"^\s*(?:[\w'’-]+\s+){0,2}?(?:vehicles?|cars?|trucks?|houses?|homes?|buildings?|km|kilom[eè]tres?|kilometers?"
@@ -135,9 +136,13 @@ _SUBSET_BEFORE = re.compile(
     r"|\bamong)\s*(?:at\s+least\s+|au\s+moins\s+)?$",
     _FLAGS,
 )
-_LIST_JOIN = re.compile(r"^\s*(?:,\s*(?:and\s+|et\s+)?|\s+and\s+|\s+et\s+|\s+as\s+well\s+as\s+|\s+ainsi\s+que\s+)", _FLAGS)
+_LIST_JOIN = re.compile(
+    r"^\s*(?:,\s*(?:and\s+|et\s+)?|\s+and\s+|\s+et\s+|\s+as\s+well\s+as\s+|\s+ainsi\s+que\s+)", _FLAGS
+)
 _ATTACKER_CUE = re.compile(r"neutrali|abatt|repell|repoussé", _FLAGS)
-_ADDITIVE = re.compile(r"\b(?:also|another|a\s+further|more|others?|additional|également|aussi|autres?|supplémentaires?)\b", _FLAGS)
+_ADDITIVE = re.compile(
+    r"\b(?:also|another|a\s+further|more|others?|additional|également|aussi|autres?|supplémentaires?)\b", _FLAGS
+)
 
 
 def parse_number(token: str) -> int | None:
@@ -204,7 +209,9 @@ def _phrase_at(text: str, m: re.Match[str]) -> _Phrase | None:
         return None
     if singular and noun.group("adj").strip() and len(noun.group("adj").split()) > 2:
         return None
-    return _Phrase(m.start(), m.end() + noun.end(), value, noun.group("noun").lower(), m.end(), bool(noun.group("partitive")))
+    return _Phrase(
+        m.start(), m.end() + noun.end(), value, noun.group("noun").lower(), m.end(), bool(noun.group("partitive"))
+    )
 
 
 def _category(noun: str) -> str:
@@ -247,22 +254,17 @@ def _death_mention(text: str, group: list[_Phrase]) -> FatalityMention | None:
     count = sum(p.count for p in group)
     nouns = [p.noun for p in group]
     start, end = first.start, last.end
-    death_noun = len(group) == 1 and re.fullmatch(r"dead|deaths|fatalities|bodies|corps|morts?|décès|victimes?|victims", first.noun or "", _FLAGS)
+    death_noun = len(group) == 1 and bool(_DEATH_NOUN.fullmatch(first.noun))
+    cue = _ACTIVE_KILL.search(before) or _TOLL_BEFORE.search(before)
     if death_noun:
-        pass
-    elif _ACTIVE_KILL.search(before) or _TOLL_BEFORE.search(before):
-        cue = _ACTIVE_KILL.search(before) or _TOLL_BEFORE.search(before)
-        assert cue is not None
+        pass  # "37 morts", "30 dead"
+    elif cue is not None:  # "killing 14 soldiers", "death toll rose to 40"
         start = first.start - (len(before) - cue.start())
-    else:
+    else:  # "14 soldiers were killed"; a bare number needs the death word right after it ("14 killed")
         after = _DEATH_AFTER.match(text[end : end + 200])
-        if after is None or (re.search(r"[,;]\s*$", after.group("gap")) and not after.group("gap").strip(" ,")):
+        if after is None or (not any(nouns) and not first.partitive and after.end() > 12):
             return None
         end = end + after.end()
-    if not any(nouns) and not death_noun and len(group) == 1 and _TOLL_BEFORE.search(before) is None:
-        # a bare number needs a kill verb right before it ("killing 14") or a death word right after ("14 dead")
-        if not (_ACTIVE_KILL.search(before) or _DEATH_AFTER.match(text[last.end : last.end + 12])):
-            return None
     attackers = (all(_category(n) == "armed" for n in nouns if n) and any(nouns)) or bool(
         _ATTACKER_CUE.search(text[start:end])
     )
