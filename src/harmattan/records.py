@@ -175,6 +175,7 @@ class EventMention:
     event_type: str
     sub_event_type: str
     score: float
+    anaphoric: bool = False  # "the attack", "cette attaque": refers back to an event already told
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 
 from harmattan.actors.naming import actor_inter, actor_name
 from harmattan.actors.roles import choose_sides
+from harmattan.pipeline.dates import date_for_event
 from harmattan.pipeline.drafts import Draft
 from harmattan.pipeline.events import attribution_spans
 from harmattan.pipeline.lexicon import cue
@@ -31,21 +32,13 @@ def _within(span: Span, outer: Span) -> bool:
     return outer.start <= span.start and span.end <= outer.end
 
 
-def event_date_for(
-    mention: EventMention, dates: Sequence[DateMention], previous: DateMention | None, doc: Document
-) -> tuple[dt.date, int, DateMention | None]:
-    """A date inside the sentence wins; else the last explicit date of the same paragraph; else
-    the article's date."""
-    inside = [d for d in dates if _within(d.span, mention.span)]
-    if inside:
-        best = min(inside, key=lambda d: (d.precision, d.span.start))
-        return best.date, best.precision, best
-    if previous is not None:
-        text = doc.article.text
-        if "\n" not in text[previous.span.end : mention.span.start]:
-            return previous.date, previous.precision, None
+def event_date_for(mention: EventMention, doc: Document) -> tuple[dt.date, int, DateMention | None, bool]:
+    """(date, time_precision, evidence, stated in the sentence itself) for one mention."""
+    inside = [d for d in doc.dates if _within(d.span, mention.span)]
+    before = sorted((d for d in doc.dates if d.span.end <= mention.span.start), key=lambda d: -d.span.start)
     article_date = doc.article.date or dt.date.today()
-    return article_date, doc.article.date_precision, None
+    date, precision, evidence = date_for_event(inside, before, article_date, doc.article.date_precision)
+    return date, precision, evidence, evidence is not None and _within(evidence.span, mention.span)
 
 
 def named_actors(doc: Document, mention: EventMention) -> tuple[ActorMention, ...]:
@@ -59,9 +52,9 @@ def named_actors(doc: Document, mention: EventMention) -> tuple[ActorMention, ..
     )
 
 
-def build_draft(doc: Document, mention: EventMention, previous_date: DateMention | None) -> Draft:
+def build_draft(doc: Document, mention: EventMention) -> Draft:
     """Everything one sentence says about its event."""
-    date, precision, date_mention = event_date_for(mention, doc.dates, previous_date, doc)
+    date, precision, date_evidence, explicit = event_date_for(mention, doc)
     where = locate_event(doc, mention.span)
     actors = named_actors(doc, mention)
     deaths = [f for f in doc.fatalities if _within(f.span, mention.span)]
@@ -69,7 +62,8 @@ def build_draft(doc: Document, mention: EventMention, previous_date: DateMention
         mention=mention,
         date=date,
         time_precision=precision,
-        date_mention=date_mention,
+        date_mention=date_evidence if explicit else None,
+        inherited_date=None if explicit else date_evidence,
         location=where,
         actors=actors,
         fatalities=tuple(deaths),
@@ -81,12 +75,21 @@ def event_id(article_id: str, draft: Draft) -> str:
     return "HMT" + hashlib.sha1(key.encode()).hexdigest()[:12]
 
 
+_VIOLENT_TYPES = ("Battles", "Violence against civilians", "Explosions/Remote violence")
+
+
 def _implied(name: str, inter: int, country: str) -> ActorMention:
     return ActorMention(Span(0, 0, ""), name, inter, country="", generic=True)
 
 
+def article_group(doc: Document) -> ActorMention | None:
+    """The one named rebel group an article speaks of, if it names exactly one."""
+    named = {a.name: a for a in doc.actors if not a.generic and a.inter == 2}
+    return next(iter(named.values())) if len(named) == 1 else None
+
+
 def group_sides(
-    group: Sequence[Draft], sub: str, country: str
+    group: Sequence[Draft], sub: str, country: str, *, article_actor: ActorMention | None = None
 ) -> tuple[ActorMention | None, ActorMention | None, list[ActorMention]]:
     """Side 1, side 2 and associated actors of a merged event, completing the sides its type
     implies when the text names none (the victims of an attack, the crowd of a protest)."""
@@ -135,6 +138,12 @@ def group_sides(
             side1 = actor
         elif side2 is None:
             side2 = actor
+    if article_actor is not None and event_type in _VIOLENT_TYPES:
+        # "gunmen" in a story whose only named armed group is JNIM: JNIM (claims come later)
+        if side1 is not None and side1.generic and side1.name == "Unidentified Armed Group":
+            side1 = article_actor
+        elif side2 is not None and side2.generic and side2.name == "Unidentified Armed Group":
+            side2 = article_actor
     if side1 is not None and side2 is not None and sub in ("Violence against civilians", "Attack") and side1.inter == 7:
         side1, side2 = side2, side1
     assoc: list[ActorMention] = []
@@ -162,15 +171,15 @@ def record_from_group(doc: Document, group: Sequence[Draft]) -> EventRecord:
 
     dated = [d for d in group if d.date_mention is not None]
     date_draft = min(dated, key=lambda d: d.time_precision) if dated else group[0]
-    if date_draft.date_mention is not None:
-        dm = date_draft.date_mention
+    dm = date_draft.date_mention or date_draft.inherited_date
+    if dm is not None:
         evidence.append(Evidence(aid, "event_date", dm.span.start, dm.span.end, dm.span.text))
 
     where = min((d.location for d in group), key=lambda w: (w.geo_precision if w.location else 9, not w.country))
     if where.evidence is not None:
         evidence.append(Evidence(aid, "location", where.evidence.start, where.evidence.end, where.evidence.text))
 
-    side1, side2, associated = group_sides(group, sub, where.country)
+    side1, side2, associated = group_sides(group, sub, where.country, article_actor=article_group(doc))
     event_type = event_type_of(sub)
 
     def named(actor: ActorMention | None) -> tuple[str, int]:
@@ -247,13 +256,7 @@ def _notes(draft: Draft) -> str:
 
 def assemble_events(doc: Document) -> tuple[EventRecord, ...]:
     """Drafts for every mention, merged within the article, as records."""
-    drafts: list[Draft] = []
-    previous: DateMention | None = None
-    for mention in doc.event_mentions:
-        draft = build_draft(doc, mention, previous)
-        if draft.date_mention is not None:
-            previous = draft.date_mention
-        drafts.append(draft)
+    drafts = [build_draft(doc, mention) for mention in doc.event_mentions]
     return tuple(record_from_group(doc, group) for group in merge_drafts(drafts))
 
 

@@ -15,7 +15,8 @@ class Draft:
     mention: EventMention
     date: dt.date
     time_precision: int
-    date_mention: DateMention | None
+    date_mention: DateMention | None  # a date stated in the sentence itself
     location: EventLocation
     actors: tuple[ActorMention, ...]
     fatalities: tuple[FatalityMention, ...]
+    inherited_date: DateMention | None = None  # the earlier date the sentence continues

@@ -31,6 +31,12 @@ _CAPTIVITY = re.compile(
     re.I,
 )
 _ADJECTIVE_AFTER = re.compile(r"^\s*(?:terroristes?|jihadistes?|djihadistes?|meurtri[èe]re?s?|arm[ée]e?s?|terrorist|jihadist|militant|insurgent)\b", re.I)
+_ANAPHOR = re.compile(r"(?:\b(?:the|this|that|these|those|same|la|cette|cet|ces|ce)\s+(?:\w+\s+)?|\bl['’]\s*)$", re.I)
+_PLURAL_NOUN = re.compile(
+    r"^(?:attacks|attaques|airstrikes|air strikes|strikes|raids|frappes\b.*|bombings|killings|massacres|kidnappings|"
+    r"enl[eè]vements|clashes|affrontements|ambushes|embuscades)$",
+    re.I,
+)
 _QUESTION = re.compile(r"\?\s*$")
 _PASSIVE_BEFORE = re.compile(r"\b(?:were|was|been|being|are|is|ont été|a été|avaient été|sont|est|été|feared|reportedly)\s+(?:\w+\s+)?$", re.I)
 _MODAL_AFTER = re.compile(r"^\W*(?:\w+\W+)?(?:devrai\w*|pourrai\w*|will|would|should|are expected|is expected|sont pr[ée]vu\w*|est pr[ée]vu\w*|pr[ée]vu\w*)\b", re.I)
@@ -239,7 +245,16 @@ def detect_events(doc: Document, *, min_score: float = 0.3) -> tuple[EventMentio
             continue  # background or generic statements without a date of their own are not events
         start = sentence.start + label.start
         trigger = Span(start, sentence.start + label.end, doc.article.text[start : sentence.start + label.end])
-        out.append(EventMention(sentence, trigger, event_type_of(label.sub_event_type), label.sub_event_type, label.score))
+        if not dated and not has_number and _PLURAL_NOUN.match(trigger.text):
+            continue  # "carried out attacks in Kenya": no single event
+        if any(sentence.start <= f.span.start < sentence.end and f.count > 2000 for f in doc.fatalities):
+            continue  # war-long tolls ("130,000 killed") are not one event
+        anaphoric = not dated and bool(_ANAPHOR.search(doc.article.text[max(sentence.start, start - 25) : start]))
+        out.append(
+            EventMention(
+                sentence, trigger, event_type_of(label.sub_event_type), label.sub_event_type, label.score, anaphoric
+            )
+        )
     return tuple(out)
 
 

@@ -77,6 +77,12 @@ def merge_drafts(drafts: Sequence[Draft]) -> list[list[Draft]]:
     """Group drafts greedily in text order: each joins the first compatible earlier group."""
     groups: list[list[Draft]] = []
     for draft in drafts:
+        if draft.mention.anaphoric:
+            # "the attack was claimed by JNIM": joins the latest event of a compatible type
+            target = next((g for g in reversed(groups) if all(types_compatible(draft, o) for o in g)), None)
+            if target is not None:
+                target.append(draft)
+                continue
         for group in groups:
             if all(same_event(draft, other) for other in group):
                 group.append(draft)
