@@ -106,7 +106,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'':<10}{'events':>8}{'country':>10}{'admin1':>10}{'location':>10}")
     for lang in sorted(tally):
         t = tally[lang]
-        row = [t["events"]] + [t[f"{k}_ok"] / t[f"{k}_n"] if t[f"{k}_n"] else 0 for k in ("country", "admin1", "location")]
+        row = [t["events"]] + [t[f"{k}_ok"] / t[f"{k}_n"] if t[f"{k}_n"] else 0
+                               for k in ("country", "admin1", "location")]
         print(f"{lang:<10}{row[0]:>8}" + "".join(f"{v:>10.3f}" for v in row[1:]) +
               f"   (n={t['country_n']}/{t['admin1_n']}/{t['location_n']}, evidence not found {t['no_evidence']})")
     print(f"{n_articles} articles in {elapsed:.1f}s ({n_articles / elapsed:.0f}/s, segmentation included)")

@@ -197,3 +197,7 @@ from harmattan.cli.store_cmd import export_command, ingest_command, serve_comman
 cli.add_command(ingest_command)
 cli.add_command(serve_command)
 cli.add_command(export_command)
+
+from harmattan.cli.gazetteer_cmd import gazetteer_group  # noqa: E402
+
+cli.add_command(gazetteer_group)

@@ -212,7 +212,7 @@ def build_gazetteer(source: Path, out: Path) -> BuildReport:
     if admin2_path.exists():
         con.executemany(
             "INSERT OR REPLACE INTO admin2 VALUES (?, ?, ?, ?)",
-            (tuple(f[0].split(".", 2)) + (f[1],) for f in _read_tsv(admin2_path) if f[0].count(".") == 2),
+            ((*f[0].split(".", 2), f[1]) for f in _read_tsv(admin2_path) if f[0].count(".") == 2),
         )
 
     # Countries: one entry each, placed at the capital.

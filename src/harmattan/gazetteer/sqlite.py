@@ -61,7 +61,8 @@ class SqliteGazetteer:
             batch = missing[i : i + _BATCH]
             found: dict[str, list[GazEntry]] = {k: [] for k in batch}
             marks = ",".join("?" * len(batch))
-            sql = f"SELECT n.key, x.* FROM names n JOIN ({_SELECT}) x ON x.geonameid = n.geonameid WHERE n.key IN ({marks})"
+            sql = (f"SELECT n.key, x.* FROM names n JOIN ({_SELECT}) x ON x.geonameid = n.geonameid "
+                   f"WHERE n.key IN ({marks})")
             for row in self._con().execute(sql, batch):
                 found[row[0]].append(_entry(row[1:]))
             self._cache.update((k, tuple(v)) for k, v in found.items())
@@ -82,7 +83,8 @@ class SqliteGazetteer:
     def _load_countries(self) -> dict[str, CountryInfo]:
         out: dict[str, CountryInfo] = {}
         rows = self._con().execute(
-            f"SELECT c.code, c.name, c.iso, c.region, x.* FROM countries c JOIN ({_SELECT}) x ON x.geonameid = c.geonameid"
+            f"SELECT c.code, c.name, c.iso, c.region, x.* FROM countries c "
+            f"JOIN ({_SELECT}) x ON x.geonameid = c.geonameid"
         )
         for row in rows:
             out[row[0]] = CountryInfo(code=row[0], name=row[1], iso=row[2], region=row[3], entry=_entry(row[4:]))
@@ -92,7 +94,7 @@ class SqliteGazetteer:
 def _entry(row: tuple[object, ...] | sqlite3.Row) -> GazEntry:
     gid, name, lat, lon, fclass, fcode, cc, country, a1, a2, a1_code, a2_code, population = row
     return GazEntry(
-        geonameid=int(gid),  # type: ignore[call-overload]
+        geonameid=int(gid),  # type: ignore[arg-type]
         name=str(name),
         latitude=float(lat),  # type: ignore[arg-type]
         longitude=float(lon),  # type: ignore[arg-type]
@@ -104,7 +106,7 @@ def _entry(row: tuple[object, ...] | sqlite3.Row) -> GazEntry:
         admin2=str(a2),
         admin1_code=str(a1_code),
         admin2_code=str(a2_code),
-        population=int(population),  # type: ignore[call-overload]
+        population=int(population),  # type: ignore[arg-type]
     )
 
 

@@ -210,7 +210,7 @@ def locate_event(doc: Document, sentence: Span, *, gazetteer: Gazetteer | None =
             near = [m for m in doc.places if _within(m, span)]
             found = _pick(near, countries or _countries_of(near))
             if found is not None and found.kind != "country" and found.cue != "origin" and (
-                not countries or found.entry is not None and found.entry.country_code in countries
+                not countries or (found.entry is not None and found.entry.country_code in countries)
             ):
                 choice = found
                 break
@@ -268,7 +268,8 @@ def _neighbours(doc: Document, idx: int) -> list[Span]:
 
 def _fallback_country(doc: Document, idx: int, countries: set[str], gaz: Gazetteer) -> str:
     if countries:
-        own = [m for m in doc.places if m.kind == "country" and m.entry is not None and m.entry.country_code in countries]
+        own = [m for m in doc.places
+               if m.kind == "country" and m.entry is not None and m.entry.country_code in countries]
         return own[0].entry.country_code if own and own[0].entry else sorted(countries)[0]
     for span in _neighbours(doc, idx)[:3]:
         near = _countries_of([m for m in doc.places if _within(m, span)])

@@ -26,53 +26,57 @@ _MAX_WORDS = 5
 _CONNECTORS = {"de", "du", "des", "la", "le", "el", "al", "es", "ag", "ould", "of", "sur", "en", "di"}
 
 #: Capitalised words that are never places in news text.
-HARD_STOP = frozenset(
-    name_key(w)
-    for w in """January February March April May June July August September October November December
-    Janvier Février Mars Avril Mai Juin Juillet Août Septembre Octobre Novembre Décembre Monday Tuesday Wednesday
-    Thursday Friday Saturday Sunday Lundi Mardi Mercredi Jeudi Vendredi Samedi Dimanche President Minister
-    Ministre Président General Général Colonel Captain Capitaine Lieutenant Army Armée Police Gendarmerie Islamic
-    Islamique State Etat Government Gouvernement God Dieu Allah Mass Church Mosque Muslim Christian Reuters AFP
-    Agence Press Presse News Radio Television Union United Nations Council Conseil Forces Force Group Groupe Mission
-    Africa Afrique West Ouest East Est North Nord South Sud Central Centre Western Eastern Northern Southern Sahel
+_HARD_STOP_WORDS = """
+    January February March April May June July August September October November December Janvier Février Mars
+    Avril Mai Juin Juillet Août Septembre Octobre Novembre Décembre Monday Tuesday Wednesday Thursday Friday
+    Saturday Sunday Lundi Mardi Mercredi Jeudi Vendredi Samedi Dimanche President Minister Ministre Président
+    General Général Colonel Captain Capitaine Lieutenant Army Armée Police Gendarmerie Islamic Islamique State
+    Etat Government Gouvernement God Dieu Allah Mass Church Mosque Muslim Christian Reuters AFP Agence Press
+    Presse News Radio Television Union United Nations Council Conseil Forces Force Group Groupe Mission Africa
+    Afrique West Ouest East Est North Nord South Sud Central Centre Western Eastern Northern Southern Sahel
     Tuareg Touareg Fulani Peul Peuls Dogon Bambara Dozo Hausa Haoussa Arab Arabe Jihadist Jihadiste Al Qaeda
     Boko Haram Wagner Barkhane Serval Takuba Minusma MINUSMA ECOWAS CEDEAO Cédéao UN ONU AU EU US USA UK JNIM
     ISWAP ISGS GSIM EIGS FAMa FAMA RSF SAF Janjaweed Amnesty Human Rights Watch Red Cross Twitter Facebook
     WhatsApp Premier Prime Media Doctors Sheikh Imam Colonel Koran Coran Ramadan Tabaski Christmas Noël Easter
-    Pâques Xinhua Jan Feb Aug Sept Oct Nov Dec Sunday Lake Lac Mont Mount River Fleuve Delta Defence Defense Défense Interior Intérieur Security
-    Sécurité Communication Communications Office Bureau High Commissioner Senate Sénat Assembly Assemblée
-    National Nationale Republic République Democratic Démocratique People Peuple Party Parti Movement Mouvement
-    Front Alliance Coalition Liberation Libération Unity Unité Justice Peace Paix Salvation Operation Opération
-    Brigade Battalion Bataillon Company Compagnie Camp Base Attack Attaque Centre Center Santé Health Hospital
-    Hôpital School École Ecole University Université Bank Banque Market Marché Street Rue Avenue Boulevard Place
-    Square Station Airport Aéroport Palace Palais""".split()
-)
+    Pâques Xinhua Jan Feb Aug Sept Oct Nov Dec Sunday Lake Lac Mont Mount River Fleuve Delta Defence Defense
+    Défense Interior Intérieur Security Sécurité Communication Communications Office Bureau High Commissioner
+    Senate Sénat Assembly Assemblée National Nationale Republic République Democratic Démocratique People Peuple
+    Party Parti Movement Mouvement Front Alliance Coalition Liberation Libération Unity Unité Justice Peace Paix
+    Salvation Operation Opération Brigade Battalion Bataillon Company Compagnie Camp Base Attack Attaque Centre
+    Center Santé Health Hospital Hôpital School École Ecole University Université Bank Banque Market Marché
+    Street Rue Avenue Boulevard Place Square Station Airport Aéroport Palace Palais
+"""
+HARD_STOP = frozenset(name_key(w) for w in _HARD_STOP_WORDS.split())
 
 #: Capitalised words that are places only after a locative cue ("in Say", "à Boni").
-_SOFT_STOP_WORDS = """the a an and or but if in on at to of for by with from as is was were be been has have had
-this that these those it its he she they we you his her their our not no yes all any some more most many much
-one two three four five six seven eight nine ten new old man men say said says also after before during
-while when where who what which why how about over under again then than there here very just only even still
-le la les un une des du de et ou mais si dans sur à au aux en par pour avec sans sous chez ce cet cette ces il
-elle ils elles nous vous on son sa ses leur leurs notre tout tous toute toutes plus moins selon après avant
-pendant lors depuis entre vers contre comme ainsi alors encore déjà aussi bien très peu trop non oui être
-avoir été fait dit bon mal grand petit long haut bas tête fin fort mort morts mise pris prise ville village
-zone region région province cercle commune kill attack attacks bamba boro dan kara mine army sun star hope
-gold good best will may can bar pays sept dix bien mon durant selon grand grande face comme quand lorsque
-puis enfin donc car ici voici voilà lire aussi afin parmi malgré hier aujourd'hui demain ainsi tandis
-cependant pourtant toutefois outre sauf soit""".split()
-SOFT_STOP = frozenset(name_key(w) for w in _SOFT_STOP_WORDS)
+_SOFT_STOP_WORDS = """
+    the a an and or but if in on at to of for by with from as is was were be been has have had this that these
+    those it its he she they we you his her their our not no yes all any some more most many much one two three
+    four five six seven eight nine ten new old man men say said says also after before during while when where
+    who what which why how about over under again then than there here very just only even still le la les un
+    une des du de et ou mais si dans sur à au aux en par pour avec sans sous chez ce cet cette ces il elle ils
+    elles nous vous on son sa ses leur leurs notre tout tous toute toutes plus moins selon après avant pendant
+    lors depuis entre vers contre comme ainsi alors encore déjà aussi bien très peu trop non oui être avoir été
+    fait dit bon mal grand petit long haut bas tête fin fort mort morts mise pris prise ville village zone
+    region région province cercle commune kill attack attacks bamba boro dan kara mine army sun star hope gold
+    good best will may can bar pays sept dix bien mon durant selon grand grande face comme quand lorsque puis
+    enfin donc car ici voici voilà lire aussi afin parmi malgré hier aujourd'hui demain ainsi tandis cependant
+    pourtant toutefois outre sauf soit
+"""
+SOFT_STOP = frozenset(name_key(w) for w in _SOFT_STOP_WORDS.split())
 
 #: Words after a name that make it an admin area ("Mopti region", "Borno State").
 _ADMIN1_AFTER = {"region", "regions", "state", "states", "province", "provinces", "governorate", "county"}
 _ADMIN2_AFTER = {"cercle", "district", "department", "departement", "prefecture", "local", "lga", "territory"}
 #: Words before a name that make it an admin area ("région de Tillabéri", "state of Borno").
 _ADMIN1_BEFORE = re.compile(
-    r"(?:r[ée]gions?|province|[ée]tat|state|governorate|gouvernorat)\s+(?:of\s+(?:the\s+)?|de\s+(?:la\s+|l['’]\s*)?|du\s+|des\s+|d['’]\s*)?$",
+    r"(?:r[ée]gions?|province|[ée]tat|state|governorate|gouvernorat)\s+"
+    r"(?:of\s+(?:the\s+)?|de\s+(?:la\s+|l['’]\s*)?|du\s+|des\s+|d['’]\s*)?$",
     re.IGNORECASE,
 )
-_ADMIN2_BEFORE = re.compile(r"(?:cercle|d[ée]partement|pr[ée]fecture|district|territoire|territory)\s+(?:de\s+|d['’]\s*|of\s+)?$",
-                            re.IGNORECASE)
+_ADMIN2_BEFORE = re.compile(
+    r"(?:cercle|d[ée]partement|pr[ée]fecture|district|territoire|territory)\s+(?:de\s+|d['’]\s*|of\s+)?$", re.IGNORECASE
+)
 #: Words before a name saying the event is near it, not in it.
 _NEAR_BEFORE = re.compile(
     r"(?:\bnear|\boutside|\bclose\s+to|\bnearby|\baround|\bnot\s+far\s+from|\bpr[èe]s\s+de|\bnon\s+loin\s+de|"
@@ -281,6 +285,8 @@ def score_candidate(entry: GazEntry, topo: Toponym, ctx: Context) -> float:
     elif topo.kind == "admin2":
         prior += 2.0 if entry.feature_code == "ADM2" else 0.0
     score = prior + 0.4 * min(math.log10(entry.population + 1), 7.0)
+    if name_key(entry.name) == topo.key:  # named by its own name, not an alternate one
+        score += 1.0
     score += ctx.country_weight(entry.country_code)
     if ctx.admin1.get((entry.country_code, entry.admin1_code)):
         score += 2.0

@@ -1,0 +1,83 @@
+"""Gazetteer: name keys, the in-memory fake, and a build from tiny GeoNames-format dumps."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from harmattan.errors import GazetteerError
+from harmattan.gazetteer import InMemoryGazetteer, name_key
+from harmattan.gazetteer.build import build_gazetteer
+from harmattan.gazetteer.sqlite import SqliteGazetteer
+from harmattan.records import GazEntry
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [("Ménaka", "menaka"), ("N'Djaména", "ndjamena"), ("N’Djamena", "ndjamena"), ("Bobo-Dioulasso", "bobo dioulasso"),
+     ("TILLABÉRI", "tillaberi"), ("Côte d'Ivoire", "cote divoire")],
+)
+def test_gazetteer_name_key_ignores_accents_case_and_punctuation(name: str, key: str) -> None:
+    assert name_key(name) == key
+
+
+def test_gazetteer_fake_finds_entries_by_any_of_their_names() -> None:
+    timbuktu = GazEntry(1, "Timbuktu", 16.77, -3.01, "P", "PPLA", "ML", "Mali", admin1="Tombouctou")
+    gaz = InMemoryGazetteer([(timbuktu, ["Tombouctou"])])
+    assert gaz.lookup(["tombouctou", "gao"]) == {"tombouctou": (timbuktu,)}
+
+
+def _row(gid: int, name: str, alts: str, lat: float, lon: float, fclass: str, fcode: str, cc: str, a1: str,
+         pop: int) -> str:
+    cols = [str(gid), name, name, alts, str(lat), str(lon), fclass, fcode, cc, "", a1, "", "", "", str(pop), "", "",
+            "Africa/Bamako", "2023-01-01"]
+    return "\t".join(cols)
+
+
+@pytest.fixture
+def dumps(tmp_path: Path) -> Path:
+    src = tmp_path / "geonames"
+    src.mkdir()
+    (src / "countryInfo.txt").write_text(
+        "#ISO\tISO3\tISO-Numeric\tfips\tCountry\tCapital\tArea\tPopulation\tContinent\ttld\tCur\tCurName\tPhone\t"
+        "PF\tPR\tLang\tgeonameid\tneighbours\tEq\n"
+        "ML\tMLI\t466\tML\tMali\tBamako\t1240000\t19077690\tAF\t.ml\tXOF\tFranc\t223\t\t\tfr-ML\t2453866\tSN\t\n",
+        encoding="utf-8",
+    )
+    (src / "admin1CodesASCII.txt").write_text("ML.04\tMopti\tMopti\t2453347\nML.01\tBamako\tBamako\t2460594\n",
+                                              encoding="utf-8")
+    (src / "ML.txt").write_text(
+        "\n".join([
+            _row(2460596, "Bamako", "Bamakò", 12.65, -8.0, "P", "PPLC", "ML", "01", 1_300_000),
+            _row(2453348, "Mopti", "", 14.48, -4.18, "P", "PPLA", "ML", "04", 186_187),
+            _row(2459917, "Boni", "", 15.08, -2.22, "P", "PPL", "ML", "04", 0),
+            _row(2453347, "Mopti Region", "Région de Mopti", 14.5, -3.5, "A", "ADM1", "ML", "04", 0),
+            _row(9999, "Some Hill", "", 15.0, -3.0, "T", "HLL", "ML", "04", 0),
+        ]) + "\n",
+        encoding="utf-8",
+    )
+    return src
+
+
+def test_gazetteer_build_writes_places_regions_and_countries(dumps: Path, tmp_path: Path) -> None:
+    report = build_gazetteer(dumps, tmp_path / "gaz.sqlite")
+    gaz = SqliteGazetteer(report.path)
+    found = gaz.lookup(["boni", "mopti", "bamako", "mali", "some hill"])
+    assert "some hill" not in found  # hills are not places events happen in
+    assert found["boni"][0].admin1 == "Mopti"
+    region = next(e for e in found["mopti"] if e.feature_code == "ADM1")
+    assert (region.latitude, region.longitude) == (14.48, -4.18)  # placed at its capital, as ACLED does
+    country = gaz.country("ML")
+    assert country is not None and (country.name, country.iso, country.region) == ("Mali", 466, "Western Africa")
+    assert gaz.admin1("ML", "04") == region
+
+
+def test_gazetteer_build_refuses_a_directory_without_geonames_files(tmp_path: Path) -> None:
+    with pytest.raises(GazetteerError):
+        build_gazetteer(tmp_path, tmp_path / "gaz.sqlite")
+
+
+def test_gazetteer_open_missing_file_raises_gazetteer_error(tmp_path: Path) -> None:
+    with pytest.raises(GazetteerError):
+        SqliteGazetteer(tmp_path / "nope.sqlite")

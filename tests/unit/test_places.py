@@ -1,0 +1,175 @@
+"""Places stage rules, on sentences written for these tests and a tiny in-memory gazetteer."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import make_article
+from harmattan.gazetteer import InMemoryGazetteer
+from harmattan.gazetteer.base import CountryInfo
+from harmattan.pipeline.places import PlacesStage, find_places, locate_event, unresolved_places
+from harmattan.pipeline.segment import load_nlp, split_sentences
+from harmattan.records import Document, GazEntry, Span
+
+
+def _e(gid: int, name: str, lat: float, lon: float, code: str, cc: str, a1: str, *, pop: int = 0,
+       a1_code: str = "") -> GazEntry:
+    country = {"ML": "Mali", "NE": "Niger", "NG": "Nigeria", "BF": "Burkina Faso"}[cc]
+    return GazEntry(gid, name, lat, lon, "A" if code.startswith(("ADM", "PCL")) else "P", code, cc, country,
+                    admin1=a1, admin1_code=a1_code, population=pop)
+
+
+MALI = _e(1, "Mali", 17.0, -4.0, "PCLI", "ML", "")
+NIGER = _e(2, "Niger", 18.0, 9.0, "PCLI", "NE", "")
+NIGERIA = _e(3, "Nigeria", 9.0, 7.5, "PCLI", "NG", "")
+BURKINA = _e(4, "Burkina Faso", 12.5, -1.7, "PCLI", "BF", "")
+BONI = _e(10, "Boni", 15.08, -2.22, "PPL", "ML", "Mopti", a1_code="04")
+BONI_BF = _e(11, "Boni", 11.5, -3.4, "PPL", "BF", "Hauts-Bassins", a1_code="09")
+MOPTI_TOWN = _e(12, "Mopti", 14.48, -4.18, "PPLA", "ML", "Mopti", pop=186_000, a1_code="04")
+MOPTI = _e(13, "Mopti", 14.48, -4.18, "ADM1", "ML", "Mopti", a1_code="04")
+TILLABERI = _e(14, "Tillaberi", 14.21, 1.45, "ADM1", "NE", "Tillaberi", a1_code="09")
+MENAKA = _e(15, "Ménaka", 15.92, 2.40, "PPLA", "ML", "Menaka", pop=9_000, a1_code="12")
+TIMBUKTU = _e(16, "Timbuktu", 16.77, -3.01, "PPLA", "ML", "Tombouctou", pop=84_000, a1_code="08")
+NIGER_STATE = _e(17, "Niger", 9.6, 6.55, "ADM1", "NG", "Niger", a1_code="31")
+SAY = _e(18, "Say", 13.10, 2.37, "PPLA2", "NE", "Tillaberi", pop=18_000, a1_code="09")
+BAMAKO = _e(19, "Bamako", 12.65, -8.0, "PPLC", "ML", "Bamako", pop=1_300_000, a1_code="01")
+NIAMEY = _e(20, "Niamey", 13.51, 2.11, "PPLC", "NE", "Niamey", pop=1_000_000, a1_code="08")
+
+
+def _info(entry: GazEntry, iso: int) -> CountryInfo:
+    return CountryInfo(entry.country_code, entry.name, iso, "Western Africa", entry)
+
+
+@pytest.fixture(scope="module")
+def gaz() -> InMemoryGazetteer:
+    entries = [(BONI, []), (BONI_BF, []), (MOPTI_TOWN, []), (MOPTI, []), (TILLABERI, ["Tillabéri"]),
+               (MENAKA, ["Menaka"]), (TIMBUKTU, ["Tombouctou"]), (NIGER_STATE, ["Niger State"]), (SAY, []),
+               (BAMAKO, []), (NIAMEY, [])]
+    countries = [_info(MALI, 466), _info(NIGER, 562), _info(NIGERIA, 566), _info(BURKINA, 854)]
+    return InMemoryGazetteer(entries, countries=countries)
+
+
+def _doc(text: str, gaz: InMemoryGazetteer, *, language: str = "en", dateline: Span | None = None) -> Document:
+    article = make_article(text, language=language)
+    if dateline is not None:
+        article = type(article)(**{**article.__dict__, "dateline": dateline})
+    nlp_doc = load_nlp(language, use_models=False)(text)
+    doc = Document(article=article, language=language, sentences=split_sentences(nlp_doc), nlp=nlp_doc)
+    return PlacesStage(gaz)(doc)
+
+
+def _where(text: str, gaz: InMemoryGazetteer, *, sentence: int = -1, language: str = "en"):  # type: ignore[no-untyped-def]
+    doc = _doc(text, gaz, language=language)
+    return locate_event(doc, doc.sentences[sentence], gazetteer=gaz)
+
+
+@pytest.mark.parametrize(
+    ("text", "location", "precision"),
+    [
+        ("Gunmen killed five villagers in Boni in central Mali on Sunday.", "Boni", 1),
+        ("Gunmen killed five villagers near Boni in central Mali on Sunday.", "Boni", 2),
+        ("Des hommes armés ont tué cinq civils à Boni, au Mali.", "Boni", 1),
+        ("Des hommes armés ont tué cinq civils près de Boni, au Mali.", "Boni", 2),
+    ],
+)
+def test_places_town_is_precision_1_and_near_a_town_is_2(text: str, location: str, precision: int,
+                                                          gaz: InMemoryGazetteer) -> None:
+    where = _where(text, gaz, language="fr" if " à " in text or "près" in text else "en")
+    assert (where.country, where.admin1, where.location, where.geo_precision) == ("Mali", "Mopti", location,
+                                                                                  precision)
+    assert where.latitude == pytest.approx(15.08)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("Soldiers were ambushed in the Mopti region of Mali on Friday.", "en"),
+     ("Des soldats ont été tués dans la région de Mopti, au Mali.", "fr")],
+)
+def test_places_region_phrase_gives_the_region_at_its_capital(text: str, language: str,
+                                                              gaz: InMemoryGazetteer) -> None:
+    where = _where(text, gaz, language=language)
+    assert (where.admin1, where.location, where.geo_precision) == ("Mopti", "Mopti", 3)
+    assert (where.latitude, where.longitude) == (14.48, -4.18)
+
+
+def test_places_country_only_gives_country_at_precision_3(gaz: InMemoryGazetteer) -> None:
+    where = _where("Jihadists attacked an army post in Mali on Monday.", gaz)
+    assert (where.country, where.iso, where.location, where.geo_precision, where.admin1) == ("Mali", 466, "Mali",
+                                                                                            3, "")
+
+
+def test_places_niger_alone_is_the_country(gaz: InMemoryGazetteer) -> None:
+    where = _where("Gunmen killed ten people in Niger on Monday.", gaz)
+    assert (where.country, where.admin1) == ("Niger", "")
+
+
+def test_places_niger_state_is_the_nigerian_state(gaz: InMemoryGazetteer) -> None:
+    where = _where("Bandits abducted 20 pupils in Niger State, Nigeria, on Monday.", gaz)
+    assert (where.country, where.admin1, where.geo_precision) == ("Nigeria", "Niger", 3)
+
+
+def test_places_niger_river_is_not_a_place(gaz: InMemoryGazetteer) -> None:
+    doc = _doc("Fishermen crossed the Niger River at dawn.", gaz)
+    assert [m.span.text for m in doc.places] == []
+
+
+@pytest.mark.parametrize("spelling", ["Tombouctou", "Timbuktu"])
+def test_places_french_and_english_spellings_resolve_alike(spelling: str, gaz: InMemoryGazetteer) -> None:
+    where = _where(f"Une attaque a visé le camp militaire de {spelling} mardi.", gaz, language="fr")
+    assert (where.location, where.admin1) == ("Timbuktu", "Tombouctou")
+
+
+def test_places_accents_are_optional(gaz: InMemoryGazetteer) -> None:
+    assert _where("Rockets hit Menaka on Friday.", gaz).location == "Ménaka"
+
+
+def test_places_context_country_picks_between_homonyms(gaz: InMemoryGazetteer) -> None:
+    text = "Burkinabe troops pursued the attackers. The army said gunmen had attacked Boni on Friday."
+    assert _where(text, gaz).country == "Burkina Faso"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Say what you will, the talks in Bamako failed.", "Boni Yayi met the delegation in Bamako on Monday."],
+)
+def test_places_common_words_and_person_names_are_not_places(text: str, gaz: InMemoryGazetteer) -> None:
+    doc = _doc(text, gaz)
+    assert [m.span.text for m in doc.places if m.entry is not None] == ["Bamako"]
+
+
+def test_places_say_after_in_is_the_town(gaz: InMemoryGazetteer) -> None:
+    where = _where("Nigerien soldiers were ambushed in Say on Tuesday.", gaz)
+    assert (where.country, where.location) == ("Niger", "Say")
+
+
+def test_places_demonym_sets_the_country_when_no_place_is_named(gaz: InMemoryGazetteer) -> None:
+    where = _where("Malian soldiers were killed on Tuesday.", gaz)
+    assert (where.country, where.geo_precision) == ("Mali", 3)
+
+
+def test_places_borrows_the_place_of_the_previous_sentence(gaz: InMemoryGazetteer) -> None:
+    text = "Fighting broke out in Boni on Sunday. Twelve soldiers were killed, the army said."
+    where = _where(text, gaz, sentence=1)
+    assert (where.country, where.location) == ("Mali", "Boni")
+
+
+def test_places_dateline_gives_the_country_but_not_the_place(gaz: InMemoryGazetteer) -> None:
+    text = "NIAMEY (Reuters) - Gunmen killed twelve soldiers on Sunday, the defence ministry said."
+    doc = _doc(text, gaz, dateline=Span(0, 6, "NIAMEY"))
+    where = locate_event(doc, doc.sentences[0], gazetteer=gaz)
+    assert (where.country, where.location, where.geo_precision) == ("Niger", "Niger", 3)
+    assert [m.kind for m in doc.places] == ["dateline"]
+
+
+def test_places_unknown_village_keeps_its_name_without_coordinates(gaz: InMemoryGazetteer) -> None:
+    text = "Gunmen stormed the village of Zanfaraba in the Mopti region of Mali."
+    doc = _doc(text, gaz)
+    where = locate_event(doc, doc.sentences[0], gazetteer=gaz)
+    assert (where.location, where.admin1, where.latitude, where.geo_precision) == ("Zanfaraba", "Mopti", None, 2)
+    assert unresolved_places(doc) == ("Zanfaraba",)
+
+
+def test_places_find_places_returns_spans_into_the_text(gaz: InMemoryGazetteer) -> None:
+    doc = _doc("Clashes in Ménaka and Tillabéri.", gaz)
+    text = doc.article.text
+    assert all(text[m.span.start : m.span.end] == m.span.text for m in find_places(doc, gazetteer=gaz))
