@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import math
 import re
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
@@ -52,31 +53,49 @@ def candidate_pairs(
     """Index pairs (new-new and new-existing) in the same country and date window.
 
     Nodes are numbered new first, then existing; existing events are never compared with
-    each other (they were merged when they arrived). Reports without a country are compared
-    with every country.
+    each other (they were merged when they arrived). Blocks are (country, time_precision),
+    so day-precise reports only look two days around them. Reports without a country are
+    compared with every country.
     """
-    window = max(DATE_TOLERANCE_DAYS.values())
+    n_new = len(new)
     nodes = [*new, *existing]
-    by_country: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    blocks: dict[tuple[str, int], list[tuple[int, int]]] = defaultdict(list)
     for index, record in enumerate(nodes):
         day = parse_date(record.event_date)
         if day is not None:
-            by_country[normalise(record.country)].append((day.toordinal(), index))
-    for rows in by_country.values():
+            blocks[(normalise(record.country), _precision(record))].append((day.toordinal(), index))
+    for rows in blocks.values():
         rows.sort()
-    undated_country = by_country.get("", [])
     for i, record in enumerate(new):
         day = parse_date(record.event_date)
         if day is None:
             continue
-        key = normalise(record.country)
-        buckets = list(by_country.values()) if not key else [by_country[key], undated_country]
-        for rows in buckets:
+        country, precision = normalise(record.country), _precision(record)
+        for (block_country, block_precision), rows in blocks.items():
+            if country and block_country and block_country != country:
+                continue
+            window = DATE_TOLERANCE_DAYS[max(precision, block_precision)]
             lo = bisect.bisect_left(rows, (day.toordinal() - window, -1))
-            hi = bisect.bisect_right(rows, (day.toordinal() + window, len(nodes)))
+            hi = bisect.bisect_right(rows, (day.toordinal() + window, n_new + len(existing)))
             for _, j in rows[lo:hi]:
-                if j != i:
-                    yield (min(i, j), max(i, j))
+                # each new-new pair once (existing nodes are numbered after all new ones)
+                if j > i and not _surely_far(record, nodes[j]):
+                    yield (i, j)
+
+
+def _surely_far(a: EventRecord, b: EventRecord) -> bool:
+    """A cheap bounding-box test: two located, town-level reports more than ~55 km apart."""
+    if a.latitude is None or b.latitude is None or a.longitude is None or b.longitude is None:
+        return False
+    if max(a.geo_precision or 3, b.geo_precision or 3) >= 3:
+        return False
+    lat_gap = abs(a.latitude - b.latitude)
+    lon_gap = abs(a.longitude - b.longitude) * math.cos(math.radians(min(abs(a.latitude), 89.0)))
+    return max(lat_gap, lon_gap) > 0.5
+
+
+def _precision(record: EventRecord) -> int:
+    return min(max(record.time_precision or 1, 1), 3)
 
 
 # --- clustering -------------------------------------------------------------------------
@@ -238,7 +257,7 @@ def merge_reports(
     nodes = [*new, *existing]
     n_new = len(new)
     scored: list[tuple[float, int, int, PairMatch]] = []
-    for i, j in set(candidate_pairs(new, existing)):
+    for i, j in candidate_pairs(new, existing):
         match = compare_reports(nodes[i], nodes[j], threshold=threshold)
         if match is not None and match.same_event:
             scored.append((-match.score, i, j, match))

@@ -70,6 +70,7 @@ class PairMatch:
         return self.score >= self.threshold
 
 
+@lru_cache(maxsize=65536)
 def normalise(text: str) -> str:
     """Lower case, no accents, only letters, digits and single spaces."""
     text = unicodedata.normalize("NFKD", text)
@@ -77,6 +78,7 @@ def normalise(text: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"[^a-z0-9]+", " ", text)).strip()
 
 
+@lru_cache(maxsize=65536)
 def parse_date(value: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value[:10])
