@@ -19,6 +19,7 @@ from harmattan.actors.naming import actor_inter, actor_name
 from harmattan.actors.roles import choose_sides
 from harmattan.pipeline.dates import date_for_event
 from harmattan.pipeline.drafts import Draft
+from harmattan.pipeline.fatalities import fatalities_for_event
 from harmattan.pipeline.events import attribution_spans
 from harmattan.pipeline.lexicon import cue
 from harmattan.pipeline.places import locate_event
@@ -105,6 +106,33 @@ def group_sides(
         if side1 and side2:
             break
     text = " ".join(d.mention.span.text for d in group)
+    violent = event_type in _VIOLENT_TYPES
+
+    def is_government(actor: ActorMention | None) -> bool:
+        return actor is not None and actor.name.startswith("Government")
+
+    def is_generic_civilians(actor: ActorMention | None) -> bool:
+        return actor is not None and actor.generic and actor.inter == 7
+
+    if violent or event_type in ("Protests", "Riots"):
+        # governments speak about violence; they are rarely a side of it
+        side1 = None if is_government(side1) else side1
+        side2 = None if is_government(side2) else side2
+    if sub == "Armed clash" or event_type == "Strategic developments" and sub not in ("Agreement", "Arrests"):
+        side1 = None if is_generic_civilians(side1) else side1
+        side2 = None if is_generic_civilians(side2) else side2
+    if side1 is None and side2 is not None:
+        side1, side2 = side2, None
+    if (
+        sub == "Attack"
+        and side1 is not None
+        and side1.inter in (1, 8)
+        and side1.generic
+        and cue("armed_group").search(text)
+    ):
+        side1 = None  # soldiers who came to help, while gunmen did the killing
+        if side2 is not None:
+            side1, side2 = side2, None
     kinds = {a.inter for a in (side1, side2) if a is not None}
     wanted: list[ActorMention] = []
     if event_type == "Protests" and not kinds & {5, 6}:
@@ -118,13 +146,20 @@ def group_sides(
             wanted.append(_implied("Unidentified Armed Group", 3, country))
         if 7 not in kinds:
             wanted.append(_implied("Civilians", 7, country))
-    if sub == "Armed clash":
-        armed = kinds & {2, 3, 4}
-        state = kinds & {1, 8}
-        if not armed:
+    if sub == "Agreement" and re.search(r"releas|freed|rescued|lib[ée]r|captiv|otage|hostage", text, re.I):
+        if not kinds & {2, 3, 4}:
             wanted.append(_implied("Unidentified Armed Group", 3, country))
-        if not state and (cue("state_side").search(text) or len(kinds) < 2):
+        if 7 not in kinds:
+            wanted.append(_implied("Civilians", 7, country))
+    if sub == "Armed clash":
+        if not kinds & {2, 3, 4}:
+            wanted.append(_implied("Unidentified Armed Group", 3, country))
+        if not kinds & {1, 8}:
             wanted.append(_implied("Military Forces", 1, country))
+    if sub == "Government regains territory" and not kinds & {2, 3, 4}:
+        wanted.append(_implied("Unidentified Armed Group", 3, country))
+    if sub == "Non-state actor overtakes territory" and not kinds & {1, 8}:
+        wanted.append(_implied("Military Forces", 1, country))
     if event_type == "Explosions/Remote violence":
         if sub == "Air/drone strike":
             if not kinds & {1, 8}:
@@ -197,13 +232,10 @@ def record_from_group(doc: Document, group: Sequence[Draft]) -> EventRecord:
         if side is not None and side.span.end > side.span.start:
             evidence.append(Evidence(aid, field, side.span.start, side.span.end, side.span.text))
 
-    counts = [(sum(f.count for f in d.fatalities), d) for d in group if d.fatalities]
-    fatalities, low, high = 0, None, None
-    if counts:
-        fatalities = counts[0][0]
-        low, high = min(c for c, _ in counts), max(c for c, _ in counts)
-        for f in counts[0][1].fatalities:
-            evidence.append(Evidence(aid, "fatalities", f.span.start, f.span.end, f.span.text))
+    count, low, high, fat_evidence = fatalities_for_event([f for d in group for f in d.fatalities])
+    fatalities = count
+    if fat_evidence is not None:
+        evidence.append(Evidence(aid, "fatalities", fat_evidence.span.start, fat_evidence.span.end, fat_evidence.span.text))
 
     confidence = min(0.95, lead.mention.score + 0.05 * (len(group) - 1) + (0.05 if where.geo_precision < 3 else 0))
     return EventRecord(
