@@ -7,6 +7,7 @@ already stored unchanged -> code -> merge and store, one transaction per article
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -15,7 +16,6 @@ from typing import Any, Literal, TypeVar
 
 import click
 
-from harmattan.cli.main import handle_errors, print_summary
 from harmattan.cli.options import config_option, input_options, quiet_option
 from harmattan.coding import CodingReport, iter_documents
 from harmattan.config import Settings, load_settings
@@ -26,6 +26,18 @@ from harmattan.store.base import SORTS, Sort
 from harmattan.store.filters import parse_bbox, parse_date_range
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+
+def handle_errors(func: F) -> F:
+    """``harmattan.cli.main.handle_errors``, looked up at call time (main imports this module)."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from harmattan.cli.main import handle_errors as translate
+
+        return translate(func)(*args, **kwargs)
+
+    return wrapper  # type: ignore[return-value]
 
 
 @dataclass
@@ -105,6 +117,8 @@ def run_ingest(
         report = ingest_paths(
             inputs, settings, store, default_date=default_date, on_error=on_error, progress=lambda: bar.advance(task)
         )
+    from harmattan.cli.main import print_summary
+
     print_summary(report.coding, out=None)
     console.print(
         f"store: {report.added} articles added, {report.updated} re-coded, {report.unchanged} unchanged; "

@@ -123,8 +123,7 @@ class SqlEventStore:
             total = queries.count_events(conn, query, self.dialect)
             if total == 0 or query.offset >= total:
                 return EventPage(total=total, events=())
-            stmt = queries.events_select(query, self.dialect).limit(query.limit).offset(query.offset)
-            rows = conn.execute(stmt).all()
+            rows = queries.page_rows(conn, query, self.dialect, total=total)
         return EventPage(total=total, events=tuple(queries.record_from_row(r) for r in rows))
 
     def iter_events(self, query: EventQuery, *, with_evidence: bool = False) -> Iterator[EventRecord]:
