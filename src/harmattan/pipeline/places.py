@@ -121,7 +121,8 @@ def _is_dateline(text: str, span: Span, dateline: Span | None) -> bool:
         return True
     if span.start > 400 or (span.start > 0 and text[span.start - 1] != "\n"):
         return False
-    return bool(_DATELINE_TAIL.match(text[span.end : span.end + 60]))
+    tail = text[span.end : span.end + 60]
+    return bool(_DATELINE_TAIL.match(tail)) or (span.text.isupper() and tail[:1] in (",", " ", "("))
 
 
 def _inside_entity(topo: Toponym, entities: Sequence[tuple[int, int, str]]) -> bool:

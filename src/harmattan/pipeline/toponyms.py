@@ -334,8 +334,8 @@ def _plausible(entry: GazEntry, topo: Toponym, ctx: Context) -> bool:
         return False
     if not in_context:
         return entry.feature_code == "PPLC" or entry.population >= 1_000_000
-    if not ctx.countries:
-        return entry.population >= 1_000 or topo.cue in ("at", "near")
+    if not ctx.countries or ctx.countries[entry.country_code] < 2:  # only a dateline or one passing mention
+        return big or (topo.cue in ("at", "near") and entry.population >= 1_000)
     return entry.feature_class == "P" or topo.cue in ("at", "near")
 
 
