@@ -148,7 +148,7 @@ def test_places_demonym_sets_the_country_when_no_place_is_named(gaz: InMemoryGaz
 
 
 def test_places_borrows_the_place_of_the_previous_sentence(gaz: InMemoryGazetteer) -> None:
-    text = "Fighting broke out in Boni on Sunday. Twelve soldiers were killed, the army said."
+    text = "Fighting broke out in Boni in central Mali on Sunday. Twelve soldiers were killed, the army said."
     where = _where(text, gaz, sentence=1)
     assert (where.country, where.location) == ("Mali", "Boni")
 
