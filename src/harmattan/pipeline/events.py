@@ -91,11 +91,12 @@ def attribution_spans(text: str) -> list[tuple[int, int]]:
 
 
 def role_text(text: str) -> str:
-    """The sentence without its reporting frame ("police said that ...", "..., officials said")."""
-    reported = _REPORTED.match(text)
-    if reported:
-        text = text[reported.end() :]
-    return _ATTRIBUTION.sub("", text)
+    """The sentence with its reporting frame ("police said that ...", "..., officials said")
+    blanked out; offsets are kept so that matches still index the original sentence."""
+    chars = list(text)
+    for start, end in attribution_spans(text):
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
 
 
 def _agent_patient(text: str, trigger: re.Match[str]) -> tuple[str, str]:
@@ -197,7 +198,7 @@ def classify_sentence(text: str, *, has_number: bool | None = None) -> SentenceL
         return None
     if has_number is None:
         has_number = bool(_NUMBER.search(text))
-    text = role_text(text) or text
+    text = role_text(text) if role_text(text).strip() else text
     for family in _ORDER:
         match = _first_live(family, text)
         if match is None:

@@ -69,8 +69,20 @@ def dates_compatible(a: Draft, b: Draft) -> bool:
     return abs((a.date - b.date).days) <= (1 if max(a.time_precision, b.time_precision) == 1 else 31)
 
 
+def own_place(draft: Draft) -> bool:
+    """Whether the draft's location was named in its own sentence (not borrowed from context)."""
+    ev = draft.location.evidence
+    span = draft.mention.span
+    return ev is not None and span.start <= ev.start < span.end
+
+
 def same_event(a: Draft, b: Draft) -> bool:
-    return types_compatible(a, b) and dates_compatible(a, b) and places_compatible(a.location, b.location)
+    if not (types_compatible(a, b) and dates_compatible(a, b)):
+        return False
+    if not (own_place(a) and own_place(b)):
+        # a borrowed location says nothing against being the same event, unless countries differ
+        return not (a.location.country and b.location.country and a.location.country != b.location.country)
+    return places_compatible(a.location, b.location)
 
 
 def merge_drafts(drafts: Sequence[Draft]) -> list[list[Draft]]:
