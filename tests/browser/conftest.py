@@ -30,8 +30,10 @@ def _hostile_records() -> tuple[Any, Any]:
     from harmattan.records import Article, EventRecord, Evidence
 
     start = HOSTILE_TEXT.index("attacked")
-    article = Article(id="hostile-1", text=HOSTILE_TEXT, date=dt.date(2024, 5, 30), language="en",
-                      title="<script>window.__pwned=2</script>Report", url="javascript:alert(1)", source="Test <i>Wire</i>")
+    article = Article(
+        id="hostile-1", text=HOSTILE_TEXT, date=dt.date(2024, 5, 30), language="en",
+        title="<script>window.__pwned=2</script>Report", url="javascript:alert(1)", source="Test <i>Wire</i>",
+    )
     event = EventRecord(
         event_id_cnty="HOSTILE1", event_date="2024-05-30", year=2024, time_precision=1,
         disorder_type="Political violence", event_type="Violence against civilians", sub_event_type="Attack",

@@ -145,6 +145,19 @@ def test_dashboard_timeline_folds_long_spans_into_months_or_years(page, live_ser
     assert units == ["week", 4, "month", "2020-01-01", "2020-01-31", "year", 35]
 
 
+def test_dashboard_timeline_leaves_out_placeholder_dates_and_says_so(page, live_server):
+    open_dashboard(page, live_server + "/")
+    early = page.evaluate("""() => {
+        const rows = [{week: "1753-01-01", event_type: "Battles", events: 1, fatalities: 0}];
+        for (let w = "2023-01-02"; w < "2024-06-01"; w = H.addDays(w, 7)) {
+          rows.push({week: w, event_type: "Battles", events: 2, fatalities: 1});
+        }
+        const kept = H.stragglers(rows.slice(1));
+        return [H.stragglers(rows), kept.since];
+    }""")
+    assert early == [{"since": "2023-01-02", "events": 1, "first": "1753-01-01"}, None]
+
+
 def test_dashboard_evidence_segments_handle_overlaps_and_astral_characters(page, live_server):
     open_dashboard(page, live_server + "/")
     segments = page.evaluate("""() => {

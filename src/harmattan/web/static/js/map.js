@@ -25,6 +25,7 @@
       this.map.addLayer(this.cluster);
       this.markers = new Map();
       this.selected = null;
+      this.map.on("zoomend", () => this.toggleLabels());
     }
 
     async loadBasemap() {
@@ -61,7 +62,15 @@
           .setContent(H.el("span", {}, name))
           .addTo(this.labels);
       });
-      this.labels.addTo(this.map);
+      this.toggleLabels();
+    }
+
+    /** Country names only from zoom 4: at world scale they would pile up over the Sahel. */
+    toggleLabels() {
+      if (!this.labels) return;
+      const show = this.map.getZoom() >= 4;
+      if (show && !this.map.hasLayer(this.labels)) this.labels.addTo(this.map);
+      if (!show && this.map.hasLayer(this.labels)) this.labels.remove();
     }
 
     radius(event) {
@@ -94,8 +103,7 @@
       }
       this.cluster.addLayers(layers);
       if (fit && layers.length) {
-        const bounds = L.latLngBounds(layers.map((m) => m.getLatLng()));
-        this.map.fitBounds(bounds.pad(0.3), { maxZoom: 7 });
+        this.map.fitBounds(H.coreBounds(layers.map((m) => m.getLatLng())).pad(0.3), { maxZoom: 7 });
       }
       if (this.selected) this.highlight(this.selected, { pan: false });
       return missing;
@@ -127,6 +135,26 @@
     invalidate() {
       this.map.invalidateSize();
     }
+  };
+
+  /** Where to open the map: with 20 or more points, the densest 10-degree cell and its
+      neighbours, so a few far-off (or mis-geocoded) events do not zoom the map out to the world.
+      Events elsewhere stay on the map; zooming out shows them. */
+  H.coreBounds = function (latlngs) {
+    if (latlngs.length < 20) return L.latLngBounds(latlngs);
+    const cell = (p) => [Math.floor(p.lat / 10), Math.floor(p.lng / 10)];
+    const counts = new Map();
+    for (const p of latlngs) {
+      const key = cell(p).join(",");
+      counts.set(key, (counts.get(key) || 0) + 1);
+    }
+    const [best] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
+    const [bi, bj] = best.split(",").map(Number);
+    const near = latlngs.filter((p) => {
+      const [i, j] = cell(p);
+      return Math.abs(i - bi) <= 1 && Math.abs(j - bj) <= 1;
+    });
+    return L.latLngBounds(near);
   };
 
   /** Centre of the box of a country's largest outer ring (skips islands and overseas parts). */

@@ -53,7 +53,11 @@
       H.clear(body);
       const rows = H.sortEvents(events, sort.key, sort.dir).slice(0, MAX_ROWS);
       for (const event of rows) {
-        const tr = H.el("tr", { "data-id": event.event_id_cnty, onclick: () => this.onSelect(event.event_id_cnty) });
+        const tr = H.el("tr", {
+          "data-id": event.event_id_cnty, tabindex: 0,
+          onclick: () => this.onSelect(event.event_id_cnty),
+          onkeydown: (e) => { if (e.key === "Enter" && e.target === tr) this.onSelect(event.event_id_cnty); },
+        });
         if (event.event_id_cnty === this.selected) tr.classList.add("selected");
         for (const column of COLUMNS) {
           const value = event[column.key];

@@ -7,7 +7,7 @@
   const HEIGHT = 190;
   const PAD = { top: 12, right: 44, bottom: 26, left: 36 };
 
-  const MAX_BARS = 160;
+  const MAX_BARS = 200;
 
   function monthEnd(key) {
     const [y, m] = key.split("-").map(Number);
@@ -29,6 +29,31 @@
 
   /** Buckets from the first to the last week in ``byWeek`` (gaps filled): weeks when they fit
       in ``maxBars``, else months, else years (a week counts in the month of its Monday). */
+  /** Leading stragglers: a few (< 2 %) events dated years before all the others, such as a
+      placeholder date, would stretch the axis over centuries; they are left out and counted. */
+  H.stragglers = function (byWeek) {
+    const perWeek = new Map();
+    let total = 0;
+    for (const r of byWeek) {
+      perWeek.set(r.week, (perWeek.get(r.week) || 0) + r.events);
+      total += r.events;
+    }
+    const weeks = [...perWeek.keys()].sort();
+    const YEARS3 = 3 * 365.25 * 864e5;
+    let cut = 0, before = 0;
+    for (let i = 0; i + 1 < weeks.length; i++) {
+      before += perWeek.get(weeks[i]);
+      if (before > 0.02 * total) break;
+      if (Date.parse(weeks[i + 1]) - Date.parse(weeks[i]) > YEARS3) cut = i + 1;
+    }
+    const dropped = weeks.slice(0, cut);
+    return {
+      since: cut ? weeks[cut] : null,
+      events: dropped.reduce((n, w) => n + perWeek.get(w), 0),
+      first: dropped.length ? dropped[0] : null,
+    };
+  };
+
   H.timeSeries = function (byWeek, maxBars = MAX_BARS) {
     const weeks = [...new Set(byWeek.map((r) => r.week))].sort();
     if (!weeks.length) return { unit: "week", buckets: [] };
@@ -68,7 +93,14 @@
     const width = Math.max(320, container.clientWidth || 600);
     const svg = H.svg("svg", { viewBox: `0 0 ${width} ${HEIGHT}`, role: "img", "aria-label": "Weekly events and fatalities" });
     container.appendChild(svg);
-    const { unit, buckets: series } = H.timeSeries(byWeek);
+    const early = H.stragglers(byWeek);
+    const shown = early.since ? byWeek.filter((r) => r.week >= early.since) : byWeek;
+    const { unit, buckets: series } = H.timeSeries(shown);
+    if (early.since) {
+      container.appendChild(H.el("p", { class: "muted stragglers" },
+        `${early.events} earlier event(s), from ${early.first}, are not drawn; `,
+        H.linkButton("show them in the table", () => onRange(early.first, H.addDays(early.since, -1)))));
+    }
     if (!series.length) {
       svg.appendChild(H.svg("text", { x: width / 2, y: HEIGHT / 2, "text-anchor": "middle", class: "empty" }, "No events match these filters."));
       return;
