@@ -78,6 +78,7 @@ def test_dashboard_event_detail_highlights_the_evidence(page, live_server, shots
     assert shown and all(any(mark in q for q in quoted) for mark in shown)  # marks are evidence text
     assert any(text in quoted for text in shown)
     assert page.locator("#detail dt", has_text="event_id_cnty").count() == 1
+    assert "[object" not in page.locator("#detail").inner_text()
     assert page.locator("#detail .reports li").count() == len(detail["reports"])
     page.locator("#detail").screenshot(path=str(shots / "event-detail.png"))
     page.screenshot(path=str(shots / "event-detail-page.png"), full_page=True)
