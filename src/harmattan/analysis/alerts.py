@@ -132,6 +132,10 @@ def _percent(change: float | None) -> str:
     return f"{change:+.0%}"
 
 
+def _events(n: int) -> str:
+    return f"{n} event" if n == 1 else f"{n} events"
+
+
 def _ids(events: Iterable[EventLike]) -> tuple[str, ...]:
     return tuple(e.event_id_cnty for e in sorted(events, key=lambda e: (str(e.event_date), e.event_id_cnty)))
 
@@ -154,7 +158,7 @@ def country_change_alerts(
         b52 = baseline(series, week, weeks=52, first_week=first_week)
         level, level52 = change_level(current, b4), change_level(current, b52)
         c4, c52 = relative_change(current, b4), relative_change(current, b52)
-        message = f"{country}: {level} — {current} events in the week of {week.isoformat()}"
+        message = f"{country}: {level} — {_events(current)} in the week of {week.isoformat()}"
         if b4 is not None and b52 is not None:
             message += (
                 f" vs {b4:.1f}/week over the previous 4 weeks ({_percent(c4)})"
@@ -188,7 +192,7 @@ def admin1_surge_alerts(
             kind=ADMIN1_SURGE, level=SURGE, country=country, admin1=admin1, week=week, current=current,
             baseline_4w=b4, change_4w=change,
             message=(
-                f"{admin1} ({country}): surge — {current} events in the week of {week.isoformat()} "
+                f"{admin1} ({country}): surge — {_events(current)} in the week of {week.isoformat()} "
                 f"vs {b4:.1f}/week over the previous 4 weeks ({_percent(change)})"
             ),
             event_ids=_ids(current_events),
@@ -226,7 +230,7 @@ def new_actor_alerts(
             current=len(actor_events),
             message=(
                 f"{actor}: first activity recorded in {admin1} ({country}) — "
-                f"{len(actor_events)} event(s) in the week of {week.isoformat()}"
+                f"{_events(len(actor_events))} in the week of {week.isoformat()}"
             ),
             event_ids=_ids(actor_events),
         ))
