@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import make_article
+from harmattan.testing import make_article
 from harmattan.gazetteer.sqlite import open_gazetteer_file
 from harmattan.pipeline.places import PlacesStage, locate_event
 from harmattan.pipeline.segment import load_nlp, split_sentences

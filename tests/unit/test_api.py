@@ -11,7 +11,7 @@ from collections.abc import Sequence
 import httpx
 import pytest
 
-from conftest import make_event
+from harmattan.testing import make_event
 from harmattan.api import create_app
 from harmattan.config import Settings
 from harmattan.dedup import MergeResult

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import make_article
+from harmattan.testing import make_article
 from harmattan.gazetteer import InMemoryGazetteer
 from harmattan.gazetteer.base import CountryInfo
 from harmattan.pipeline.places import PlacesStage, find_places, locate_event, unresolved_places
