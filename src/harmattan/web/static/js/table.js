@@ -68,7 +68,8 @@
           } else if (column.key === "event_type") {
             cell = H.el("td", {}, H.el("span", { class: "swatch", style: `background:${H.typeColor(value)}` }), value || "");
           } else {
-            cell = H.el("td", { class: column.numeric ? "num" : null }, value === null || value === undefined ? "" : value);
+            const cls = column.numeric ? "num" : column.key === "event_date" ? "nowrap" : null;
+            cell = H.el("td", { class: cls }, value === null || value === undefined ? "" : value);
           }
           tr.appendChild(cell);
         }

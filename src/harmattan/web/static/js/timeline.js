@@ -4,8 +4,8 @@
 "use strict";
 
 (function (H) {
-  const HEIGHT = 190;
-  const PAD = { top: 12, right: 44, bottom: 26, left: 36 };
+  const HEIGHT = 200;
+  const PAD = { top: 22, right: 44, bottom: 26, left: 36 };
 
   const MAX_BARS = 200;
 
