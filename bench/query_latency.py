@@ -84,6 +84,12 @@ WORDS = [
 ]
 
 
+def pseudo_words(n: int = 5000) -> list[str]:
+    """Made-up words (place names, names, rarer terms) after the common ones."""
+    syllables = ["ka", "lo", "mi", "do", "ru", "sa", "te", "bou", "ni", "ga", "ya", "zo", "fe", "ma", "di", "ko"]
+    return [syllables[i % 16] + syllables[(i // 16) % 16] + syllables[(i // 256) % 16] + "o" for i in range(n)]
+
+
 def synthetic_rows(n: int, seed: int = 7) -> Iterator[tuple[dict[str, object], list[str], str]]:
     """(events row, actor names, search body) for n events."""
     rng = random.Random(seed)
@@ -106,6 +112,8 @@ def synthetic_rows(n: int, seed: int = 7) -> Iterator[tuple[dict[str, object], l
     ]
     start = dt.date(2018, 1, 1)
     now = dt.datetime(2025, 6, 1)
+    vocabulary = WORDS + pseudo_words()
+    zipf = [1 / rank for rank in range(1, len(vocabulary) + 1)]  # word frequencies as in real text
     for i in range(n):
         country = rng.choices(countries, weights)[0]
         iso, lat0, lon0, _ = COUNTRIES[country]
@@ -116,7 +124,7 @@ def synthetic_rows(n: int, seed: int = 7) -> Iterator[tuple[dict[str, object], l
         actor1 = rng.choice(armed) if rng.random() < 0.4 else rng.choice(pool)
         actor2 = rng.choice(pool) if rng.random() < 0.8 else ""
         fatalities = 0 if rng.random() < 0.5 else int(rng.expovariate(0.2))
-        notes = " ".join(rng.choice(WORDS) for _ in range(14))
+        notes = " ".join(rng.choices(vocabulary, zipf, k=14))
         admin1 = f"{country} Region {rng.randrange(12)}"
         has_coords = rng.random() < 0.97
         created = now - dt.timedelta(minutes=rng.randrange(60 * 24 * 900))
@@ -245,7 +253,7 @@ def queries(rng: random.Random) -> dict[str, Callable[[], EventQuery]]:
             country=(c := rng.choice(countries)), actor=f"militia ({c.lower()}) {rng.randrange(20)}"
         ),
         "bbox 3x3 deg + 1 year": lambda: EventQuery(bbox=box(), date_from=(r := year_range())[0], date_to=r[1]),
-        "q full text": lambda: EventQuery(q=rng.choice(["ambush", "embuscade convoy", "abducted traders", "marché"])),
+        "q full text": lambda: EventQuery(q=rng.choice([*pseudo_words()[20:200], "abducted traders", "marché convoy"])),
         "-fatalities in country": lambda: EventQuery(country=rng.choice(countries), sort="-fatalities"),
         "updated_since 7 days": lambda: EventQuery(updated_since=dt.datetime(2025, 5, 25, tzinfo=dt.UTC)),
         "interaction + country": lambda: EventQuery(

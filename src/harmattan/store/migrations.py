@@ -79,6 +79,18 @@ def _postgis(conn: Connection) -> None:
         savepoint.rollback()  # no rights to create the extension: plain lat/lon ranges are used
 
 
+@migration("0004_sqlite_rtree")
+def _sqlite_rtree(conn: Connection) -> None:
+    """An R*Tree of event points for bbox queries on SQLite (PostgreSQL uses lat/lon or PostGIS)."""
+    if conn.dialect.name != "sqlite":
+        return
+    conn.exec_driver_sql("CREATE VIRTUAL TABLE events_rtree USING rtree(id, minlon, maxlon, minlat, maxlat)")
+    conn.exec_driver_sql(
+        "INSERT INTO events_rtree (id, minlon, maxlon, minlat, maxlat) SELECT pk, longitude, longitude, latitude, "
+        "latitude FROM events WHERE latitude IS NOT NULL AND longitude IS NOT NULL"
+    )
+
+
 def apply_migrations(engine: Engine) -> list[str]:
     """Apply every migration not yet recorded; returns the names applied now."""
     applied_now: list[str] = []

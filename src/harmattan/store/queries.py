@@ -6,6 +6,7 @@ PostGIS bbox) live in ``Dialect``. Must not write.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import re
@@ -72,6 +73,15 @@ class Dialect:
         if self.postgis and minlon <= maxlon:
             envelope = sa.func.ST_MakeEnvelope(minlon, minlat, maxlon, maxlat, 4326)
             return sa.literal_column("events.geom").op("&&")(envelope)
+        if self.name == "sqlite":
+            rtree = sa.table("events_rtree", *(sa.column(c) for c in ("id", "minlon", "maxlon", "minlat", "maxlat")))
+            lats = (rtree.c.minlat >= minlat, rtree.c.maxlat <= maxlat)
+            if minlon <= maxlon:
+                boxes = [sa.and_(rtree.c.minlon >= minlon, rtree.c.maxlon <= maxlon, *lats)]
+            else:  # across 180°: two boxes
+                boxes = [sa.and_(rtree.c.minlon >= minlon, *lats), sa.and_(rtree.c.maxlon <= maxlon, *lats)]
+            inside: ColumnElement[bool] = E.c.pk.in_(sa.union_all(*(sa.select(rtree.c.id).where(b) for b in boxes)))
+            return inside
         lat = E.c.latitude.between(minlat, maxlat)
         if minlon <= maxlon:
             return sa.and_(lat, E.c.longitude.between(minlon, maxlon))
@@ -167,9 +177,21 @@ def page_rows(conn: Connection, query: EventQuery, dialect: Dialect, *, total: i
 
 
 def count_events(conn: Connection, query: EventQuery, dialect: Dialect) -> int:
-    return int(
-        conn.execute(sa.select(sa.func.count()).select_from(E).where(*where_clauses(query, dialect))).scalar_one()
-    )
+    """How many events match; an actor-only or text-only query is counted from its own index."""
+    rest = dataclasses.replace(query, actor=None, q=None, limit=1, offset=0, sort="-event_date")
+    has_text = bool(query.q and search_terms(query.q))
+    if rest == EventQuery(limit=1) and bool(query.actor) != has_text:
+        if query.actor:
+            EA, A = schema.event_actors, schema.actors
+            names = sa.select(A.c.pk).where(A.c.folded.contains(fold(query.actor), autoescape=True))
+            linked = sa.select(sa.func.count(sa.distinct(EA.c.event_pk))).where(EA.c.actor_pk.in_(names))
+            return int(conn.execute(linked).scalar_one())
+        if dialect.name == "sqlite" and query.q:
+            match = " ".join(f'"{t}"*' for t in search_terms(query.q))
+            sql = sa.text("SELECT count(*) FROM events_fts WHERE events_fts MATCH :fts_query")
+            return int(conn.execute(sql, {"fts_query": match}).scalar_one())
+    where = where_clauses(query, dialect)
+    return int(conn.execute(sa.select(sa.func.count()).select_from(E).where(*where)).scalar_one())
 
 
 def record_from_row(row: Row[Any] | dict[str, Any], evidence: Sequence[Evidence] = ()) -> EventRecord:

@@ -133,7 +133,21 @@ def write_event(conn: Connection, dialect: Dialect, record: EventRecord, *, now:
     if actor_pks:
         conn.execute(schema.event_actors.insert(), [{"event_pk": pk, "actor_pk": a} for a in actor_pks])
     _write_search(conn, dialect, pk, search_body(record))
+    _write_point(conn, dialect, pk, record)
     return int(pk)
+
+
+def _write_point(conn: Connection, dialect: Dialect, pk: int, record: EventRecord) -> None:
+    if dialect.name != "sqlite":
+        return
+    conn.execute(sa.text("DELETE FROM events_rtree WHERE id = :pk"), {"pk": pk})
+    if record.latitude is not None and record.longitude is not None:
+        conn.execute(
+            sa.text(
+                "INSERT INTO events_rtree (id, minlon, maxlon, minlat, maxlat) VALUES (:pk, :lon, :lon, :lat, :lat)"
+            ),
+            {"pk": pk, "lon": record.longitude, "lat": record.latitude},
+        )
 
 
 def _write_search(conn: Connection, dialect: Dialect, pk: int, body: str) -> None:
@@ -153,6 +167,8 @@ def delete_events(conn: Connection, dialect: Dialect, pks: Sequence[int]) -> Non
     if dialect.name == "sqlite":
         fts = sa.table("events_fts", sa.column("rowid"))
         conn.execute(fts.delete().where(fts.c.rowid.in_(list(pks))))
+        rtree = sa.table("events_rtree", sa.column("id"))
+        conn.execute(rtree.delete().where(rtree.c.id.in_(list(pks))))
     for table in (schema.evidence, schema.event_articles, schema.event_actors, schema.reports):
         conn.execute(table.delete().where(table.c.event_pk.in_(list(pks))))
     conn.execute(E.delete().where(E.c.pk.in_(list(pks))))
