@@ -69,7 +69,7 @@ def test_dashboard_event_detail_highlights_the_evidence(page, live_server, shots
     open_dashboard(page, live_server + "/?country=Burkina%20Faso")
     page.locator("#events-table tbody tr >> nth=0 >> td >> nth=0").click()
     page.wait_for_url("**event=**")
-    marks = page.locator("#detail mark.evidence")
+    marks = page.locator("#detail .article-text mark.evidence")
     marks.first.wait_for(state="visible", timeout=10000)
     event_id = page.locator("#events-table tbody tr.selected").get_attribute("data-id")
     detail = api(live_server, f"events/{event_id}")
@@ -87,12 +87,12 @@ def test_dashboard_event_detail_highlights_the_evidence(page, live_server, shots
 
 def test_dashboard_escapes_untrusted_text(page, live_server, shots: Path):
     open_dashboard(page, live_server + "/?event=HOSTILE1")
-    page.locator("#detail mark.evidence").first.wait_for(state="visible", timeout=10000)
+    page.locator("#detail .article-text mark.evidence").first.wait_for(state="visible", timeout=10000)
     assert page.evaluate("window.__pwned") is None
     assert page.locator("#detail img, #detail script, #detail b, #detail em, #events-table img").count() == 0
     text = page.locator("#detail .article-text").inner_text()
     assert '<img src=x onerror="window.__pwned=1">' in text
-    assert page.locator("#detail mark.evidence").inner_text() == "attacked"
+    assert page.locator("#detail .article-text mark.evidence").inner_text() == "attacked"
     assert page.locator("#detail .reports a").count() == 0  # a javascript: URL is never a link
     page.locator("#detail").screenshot(path=str(shots / "escaped-detail.png"))
 
