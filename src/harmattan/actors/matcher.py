@@ -225,6 +225,10 @@ def clean_matches(text: str, matches: list[Match]) -> list[Match]:
         if match.entry.ignore:
             continue
         if not match.entry.generic and _is_qualifier(text, match):
+            prev = out[-1] if out else None
+            if prev is not None and _absorbable(prev.entry) and prev.entry.inter == 3 and match.start - prev.end <= 30:
+                # "militants linked to JNIM": the only name these militants have is JNIM
+                out[-1] = Match(prev.start, match.end, match.entry)
             continue
         if out:
             prev = out[-1]

@@ -19,14 +19,13 @@ from harmattan.actors.naming import actor_inter, actor_name
 from harmattan.actors.roles import choose_sides
 from harmattan.pipeline.dates import date_for_event
 from harmattan.pipeline.drafts import Draft
-from harmattan.pipeline.fatalities import fatalities_for_event
 from harmattan.pipeline.events import attribution_spans
+from harmattan.pipeline.fatalities import fatalities_for_event
 from harmattan.pipeline.lexicon import cue
 from harmattan.pipeline.places import locate_event
 from harmattan.pipeline.within_article import group_sub_event_type, merge_drafts
-from harmattan.records import ActorMention, DateMention, Document, Evidence, EventMention, EventRecord, Span
+from harmattan.records import ActorMention, DateMention, Document, EventMention, EventRecord, Evidence, Span
 from harmattan.taxonomy import civilian_targeting, disorder_type, event_type_of, interaction
-
 
 
 def _within(span: Span, outer: Span) -> bool:
@@ -118,7 +117,7 @@ def group_sides(
         # governments speak about violence; they are rarely a side of it
         side1 = None if is_government(side1) else side1
         side2 = None if is_government(side2) else side2
-    if sub == "Armed clash" or event_type == "Strategic developments" and sub not in ("Agreement", "Arrests"):
+    if sub == "Armed clash" or (event_type == "Strategic developments" and sub not in ("Agreement", "Arrests")):
         side1 = None if is_generic_civilians(side1) else side1
         side2 = None if is_generic_civilians(side2) else side2
     if side1 is None and side2 is not None:

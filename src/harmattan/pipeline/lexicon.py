@@ -172,7 +172,7 @@ CUES: dict[str, list[str]] = {
         r"campaign", r"the conflict has", r"le conflit a", r"depuis le d[ée]but", r"years of", r"ann[ée]es de",
         r"this year", r"cette ann[ée]e", r"so far", r"jusqu'ici", r"in total", r"au total", r"more than \d{1,3},\d{3}",
         r"plus de \d{1,3} \d{3}", r"(?:deadliest|worst) (?:attack|massacre)", r"recent past",
-        r"sometimes", r"often", r"have been devastated", r"parfois", r"souvent", 
+        r"sometimes", r"often", r"have been devastated", r"parfois", r"souvent",
         r"multiplication des", r"multiplient", r"de plus en plus", r"more and more", r"a string of", r"une série",
     ],
 }

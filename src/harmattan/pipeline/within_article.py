@@ -37,7 +37,7 @@ def places_compatible(a: EventLocation, b: EventLocation) -> bool:
         return False
     if not a.location or not b.location or a.geo_precision == 3 or b.geo_precision == 3:
         if a.admin1 and b.admin1 and a.admin1 != b.admin1 and min(a.geo_precision, b.geo_precision) < 3:
-            return a.geo_precision == 3 and not a.admin1 or b.geo_precision == 3 and not b.admin1
+            return (a.geo_precision == 3 and not a.admin1) or (b.geo_precision == 3 and not b.admin1)
         return True
     if a.location == b.location:
         return True
@@ -107,7 +107,8 @@ def merge_drafts(drafts: Sequence[Draft]) -> list[list[Draft]]:
 # When the drafts of one event disagree on its type, the most specific reading wins.
 _GROUP_PRIORITY = (
     "Suicide bomb", "Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED",
-    "Grenade", "Government regains territory", "Non-state actor overtakes territory", "Excessive force against protesters",
+    "Grenade", "Government regains territory", "Non-state actor overtakes territory",
+    "Excessive force against protesters",
     "Violent demonstration", "Protest with intervention", "Peaceful protest", "Mob violence", "Armed clash",
     "Abduction/forced disappearance", "Sexual violence", "Attack",
 )

@@ -1,0 +1,91 @@
+"""Event detection and typing rules, one sentence each (all sentences written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from harmattan.pipeline.events import attribution_spans, classify_sentence, role_text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # battles: two organised armed sides
+        ("Militants attacked an army camp near the town on Saturday, killing 14 soldiers.", "Armed clash"),
+        ("Soldiers clashed with jihadists outside the village on Monday.", "Armed clash"),
+        ("Des hommes armés ont attaqué un poste de la gendarmerie dimanche soir.", "Armed clash"),
+        ("Dix soldats ont été tués dans une embuscade tendue par des terroristes.", "Armed clash"),
+        ("The army said it had recaptured the town from the insurgents on Tuesday.", "Government regains territory"),
+        ("Rebels seized control of the town after two days of fighting.", "Non-state actor overtakes territory"),
+        # violence against civilians
+        ("Gunmen killed seven villagers in a night raid on the hamlet.", "Attack"),
+        ("At least 12 civilians were killed by suspected jihadists at a weekly market.", "Attack"),
+        ("Des hommes armés ont tué huit civils dans un village du centre du pays.", "Attack"),
+        ("Bandits kidnapped 20 passengers travelling on the highway.", "Abduction/forced disappearance"),
+        ("Trois enseignants ont été enlevés par des hommes armés mardi.", "Abduction/forced disappearance"),
+        # remote violence
+        ("A suicide bomber blew himself up at a checkpoint, killing four people.", "Suicide bomb"),
+        ("An air strike hit a rebel position north of the city on Friday.", "Air/drone strike"),
+        ("Une frappe de drone a visé un rassemblement de combattants.", "Air/drone strike"),
+        ("Two soldiers died when their vehicle struck an IED on the road.", "Remote explosive/landmine/IED"),
+        ("Un engin explosif improvisé a explosé au passage d'un convoi.", "Remote explosive/landmine/IED"),
+        ("Rebels fired mortar shells at the airport overnight.", "Shelling/artillery/missile attack"),
+        # demonstrations
+        ("Hundreds of people protested peacefully in the capital on Friday.", "Peaceful protest"),
+        ("Police fired tear gas to disperse demonstrators outside parliament.", "Protest with intervention"),
+        ("Protesters burned tyres and threw stones at the police in several districts.", "Violent demonstration"),
+        ("Des manifestants ont incendié des pneus et érigé des barricades.", "Violent demonstration"),
+        ("Security forces fired live ammunition on protesters, killing three.", "Excessive force against protesters"),
+        ("A mob lynched a man accused of theft at the market.", "Mob violence"),
+        # strategic developments
+        ("Police arrested the opposition leader at his home on Sunday.", "Arrests"),
+        ("The two sides signed a ceasefire agreement in the capital.", "Agreement"),
+        ("The aid worker held hostage since 2019 was released on Monday.", "Agreement"),
+        ("The military junta dissolved the government and imposed a curfew.", "Other"),
+    ],
+)
+def test_events_classify_sentence_types(sentence: str, expected: str) -> None:
+    label = classify_sentence(sentence)
+    assert label is not None, sentence
+    assert label.sub_event_type == expected
+    assert sentence[label.start : label.end]  # the trigger points into the sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Mali is battling an insurgency that has spread across the region.",
+        "The group could attack the capital, officials warned.",
+        "Residents fear the militants will return.",
+        "Le gouvernement pourrait interdire les manifestations la semaine prochaine.",
+        "What happened in the village?",
+        "The weather was hot.",
+    ],
+)
+def test_events_classify_sentence_rejects_non_events(sentence: str) -> None:
+    assert classify_sentence(sentence) is None
+
+
+def test_events_weak_death_words_need_a_number() -> None:
+    assert classify_sentence("The dead were buried in the afternoon.") is None
+    label = classify_sentence("Twelve people were left dead after the raid on the village.")
+    assert label is not None
+
+
+def test_events_release_needs_captives() -> None:
+    assert classify_sentence("The ministry released a statement on Monday.") is None
+
+
+def test_events_reporting_frame_is_masked_with_offsets_kept() -> None:
+    sentence = "Gunmen killed five farmers in the village, police said."
+    masked = role_text(sentence)
+    assert len(masked) == len(sentence)
+    assert "police" not in masked
+    assert masked.startswith("Gunmen killed five farmers")
+    assert attribution_spans(sentence)
+
+
+def test_events_source_does_not_turn_an_attack_into_a_battle() -> None:
+    label = classify_sentence("Gunmen killed 11 villagers in a raid on Sunday - police")
+    assert label is not None
+    assert label.sub_event_type == "Attack"

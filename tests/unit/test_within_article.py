@@ -1,0 +1,83 @@
+"""Merging the mentions of one event inside an article (drafts built by hand)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from harmattan.pipeline.drafts import Draft
+from harmattan.pipeline.within_article import group_sub_event_type, merge_drafts
+from harmattan.records import DateMention, EventLocation, EventMention, FatalityMention, Span
+from harmattan.taxonomy import event_type_of
+
+DAY = dt.date(2024, 3, 9)
+
+
+def draft(
+    sub: str,
+    *,
+    start: int,
+    location: str = "",
+    lat: float | None = None,
+    lon: float | None = None,
+    date: dt.date | None = None,
+    anaphoric: bool = False,
+    deaths: int = 0,
+) -> Draft:
+    sentence = Span(start, start + 40, "x" * 40)
+    place_span = Span(start + 5, start + 10, location) if location else None
+    where = EventLocation(
+        country="Mali", admin1="Mopti" if location else "", location=location or "Mali",
+        latitude=lat, longitude=lon, geo_precision=1 if location else 3, evidence=place_span,
+    )
+    stated = DateMention(Span(start + 20, start + 26, "Sunday"), date, 1) if date else None
+    fatalities = (FatalityMention(Span(start + 30, start + 32, "12"), deaths),) if deaths else ()
+    return Draft(
+        mention=EventMention(sentence, Span(start, start + 5, "x"), event_type_of(sub), sub, 0.7, anaphoric),
+        date=date or DAY, time_precision=1, date_mention=stated, location=where, actors=(), fatalities=fatalities,
+    )
+
+
+def test_within_article_headline_and_lead_are_one_event() -> None:
+    groups = merge_drafts([draft("Attack", start=0), draft("Attack", start=100, location="Boni", lat=15.0, lon=-2.0)])
+    assert len(groups) == 1
+
+
+def test_within_article_different_towns_far_apart_are_two_events() -> None:
+    a = draft("Attack", start=0, location="Boni", lat=15.05, lon=-1.98)
+    b = draft("Attack", start=100, location="Gao", lat=16.27, lon=-0.04)
+    assert len(merge_drafts([a, b])) == 2
+
+
+def test_within_article_different_stated_days_are_two_events() -> None:
+    a = draft("Armed clash", start=0, location="Boni", lat=15.05, lon=-1.98, date=DAY)
+    b = draft("Armed clash", start=100, location="Boni", lat=15.05, lon=-1.98, date=DAY - dt.timedelta(days=20))
+    assert len(merge_drafts([a, b])) == 2
+
+
+def test_within_article_unrelated_types_stay_apart() -> None:
+    assert len(merge_drafts([draft("Attack", start=0), draft("Arrests", start=100)])) == 2
+
+
+def test_within_article_anaphor_joins_latest_compatible_event() -> None:
+    a = draft("Attack", start=0, location="Boni", lat=15.05, lon=-1.98)
+    b = draft("Arrests", start=100)
+    c = draft("Attack", start=200, location="Gao", lat=16.27, lon=-0.04, anaphoric=True)
+    groups = merge_drafts([a, b, c])
+    assert [len(g) for g in groups] == [2, 1]
+
+
+def test_within_article_property_destruction_joins_the_attack() -> None:
+    groups = merge_drafts([draft("Attack", start=0), draft("Looting/property destruction", start=100)])
+    assert len(groups) == 1
+    assert group_sub_event_type(groups[0]) == "Attack"
+
+
+def test_within_article_group_type_prefers_the_specific_reading() -> None:
+    groups = merge_drafts([draft("Attack", start=0), draft("Air/drone strike", start=100)])
+    assert group_sub_event_type(groups[0]) == "Air/drone strike"
+
+
+def test_within_article_protest_with_deaths_is_violent() -> None:
+    groups = merge_drafts([draft("Peaceful protest", start=0), draft("Attack", start=100, deaths=12)])
+    assert len(groups) == 1
+    assert group_sub_event_type(groups[0]) == "Violent demonstration"
