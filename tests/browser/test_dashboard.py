@@ -31,7 +31,7 @@ def test_dashboard_shows_map_timeline_table_and_alerts(page, live_server, shots:
     assert page.locator("#map .leaflet-marker-icon, #map path.leaflet-interactive").count() > 0  # events
     assert page.locator("#timeline svg g.bar").count() >= 4  # several weeks of reports
     assert page.locator("#alerts-body .alert").count() > 0
-    assert f"{total} events" in page.locator("#summary").inner_text()
+    assert f"{total} event" in page.locator("#summary").inner_text()
     page.screenshot(path=str(shots / "dashboard.png"), full_page=True)
     assert page.problems == []
 
@@ -45,7 +45,7 @@ def test_dashboard_filters_drive_every_view_and_the_url(page, live_server, shots
     page.wait_for_function(f"document.querySelectorAll('#events-table tbody tr').length === {niger}")
     countries = page.locator("#events-table tbody td:nth-child(8)").all_inner_texts()
     assert set(countries) == {"Niger"}
-    assert f"{niger} events" in page.locator("#summary").inner_text()
+    assert f"{niger} event" in page.locator("#summary").inner_text()
     shared = page.url
     page.screenshot(path=str(shots / "filtered-niger.png"), full_page=True)
 

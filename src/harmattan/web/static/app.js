@@ -176,7 +176,7 @@
 
   function renderSummary(stats, page) {
     const node = H.clear(document.getElementById("summary"));
-    const parts = [`${H.fmt(stats.total_events)} events`, `${H.fmt(stats.total_fatalities)} fatalities`];
+    const parts = [H.count(stats.total_events, "event"), `${H.fmt(stats.total_fatalities)} ${stats.total_fatalities === 1 ? "fatality" : "fatalities"}`];
     const weeks = (stats.by_week || []).map((w) => w.week).sort();
     if (weeks.length) parts.push(`weeks ${weeks[0]} – ${weeks[weeks.length - 1]}`);
     if (page.total > page.events.length) parts.push(`map and table show the latest ${H.fmt(page.events.length)}`);

@@ -44,6 +44,10 @@
     }
   };
 
+  function fatalities(n) {
+    return `${H.fmt(n)} ${Number(n) === 1 ? "fatality" : "fatalities"}`;
+  }
+
   /** The actor view: totals, active period, where and what, for the actor filter. */
   H.renderActorView = function (container, actor, { stats, events, onClear, onAdmin1 }) {
     H.clear(container);
@@ -57,27 +61,30 @@
       H.el("h2", {}, `Actor: ${actor}`),
       H.el("p", { class: "muted" }, "Map, timeline and table show this actor's events only.")));
     container.appendChild(H.el("div", {},
-      H.el("span", { class: "stat" }, H.el("b", {}, H.fmt(stats.total_events)), " events"),
-      H.el("span", { class: "stat" }, H.el("b", {}, H.fmt(stats.total_fatalities)), " fatalities"),
+      H.el("span", { class: "stat" }, H.el("b", {}, H.fmt(stats.total_events)), stats.total_events === 1 ? " event" : " events"),
+      H.el("span", { class: "stat" }, H.el("b", {}, H.fmt(stats.total_fatalities)), stats.total_fatalities === 1 ? " fatality" : " fatalities"),
       dates.length ? H.el("span", { class: "stat" }, `${dates[0]} → ${dates[dates.length - 1]}`) : null));
     const places = (stats.by_admin1 || []).slice(0, 8);
     if (places.length) {
       container.appendChild(H.el("h3", {}, "Where"));
       container.appendChild(H.el("ul", {}, places.map((p) => H.el("li", {},
-        H.linkButton(`${p.admin1 || "(no admin1)"}, ${p.country}`, () => onAdmin1(p.country, p.admin1)),
-        ` — ${p.events} events, ${p.fatalities} fatalities`))));
+        p.admin1
+          ? H.linkButton([p.admin1, p.country].filter(Boolean).join(", "), () => onAdmin1(p.country, p.admin1))
+          : `${p.country || "unknown country"} (no admin1)`,
+        ` — ${H.count(p.events, "event")}, ${fatalities(p.fatalities)}`))));
     }
     const types = stats.by_event_type || [];
     if (types.length) {
       container.appendChild(H.el("h3", {}, "What"));
       container.appendChild(H.el("ul", {}, types.map((t) => H.el("li", {},
         H.el("span", { class: "swatch", style: `background:${H.typeColor(t.event_type)}` }),
-        `${t.event_type} — ${t.events} events, ${t.fatalities} fatalities`))));
+        `${t.event_type} — ${H.count(t.events, "event")}, ${fatalities(t.fatalities)}`))));
     }
-    const partners = (stats.by_actor || []).filter((a) => a.actor !== actor).slice(0, 6);
+    const needle = actor.toLowerCase();  // the filter matches actors containing it: not partners
+    const partners = (stats.by_actor || []).filter((a) => !a.actor.toLowerCase().includes(needle)).slice(0, 6);
     if (partners.length) {
       container.appendChild(H.el("h3", {}, "Alongside or against"));
-      container.appendChild(H.el("ul", {}, partners.map((a) => H.el("li", {}, `${a.actor} — ${a.events} events`))));
+      container.appendChild(H.el("ul", {}, partners.map((a) => H.el("li", {}, `${a.actor} — ${H.count(a.events, "event")}`))));
     }
     container.appendChild(H.el("button", { type: "button", onclick: onClear }, "Clear actor filter"));
   };

@@ -70,6 +70,11 @@ window.H = window.H || {};
     return Number(n || 0).toLocaleString("en-US");
   };
 
+  /** "1 event", "3 events", "1,204 fatalities". */
+  H.count = function (n, noun) {
+    return `${H.fmt(n)} ${Number(n) === 1 ? noun : noun + "s"}`;
+  };
+
   /** Monday of the week of an ISO date (UTC arithmetic: dates carry no time zone). */
   H.weekOf = function (iso) {
     const d = new Date(iso + "T00:00:00Z");
