@@ -97,6 +97,7 @@ def find_places(doc: Document, *, gazetteer: Gazetteer | None = None) -> tuple[P
         dateline_country = named[0] if named else ""
     title_countries = countries_in(doc.article.title, gaz) if doc.article.title else []
     ctx = build_context(toponyms, dateline_country=dateline_country, title_countries=title_countries)
+    ctx.no_point.update(t.span.start for t in toponyms if _is_dateline(text, t.span, dateline))
     mentions: list[PlaceMention] = []
     for topo, entry in resolve_toponyms(toponyms, ctx):
         if topo.kind == "demonym":
@@ -105,6 +106,8 @@ def find_places(doc: Document, *, gazetteer: Gazetteer | None = None) -> tuple[P
                 mentions.append(PlaceMention(topo.span, info.entry, precision=3, kind="demonym"))
             continue
         if entry is None:
+            if topo.kind == "unknown":
+                mentions.append(PlaceMention(topo.span, None, precision=2, kind="place", cue=topo.cue))
             continue
         kind = _kind(topo, entry)
         if _is_dateline(text, topo.span, dateline):

@@ -13,7 +13,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from harmattan.gazetteer import ADMIN1_CODE, COUNTRY_CODE, Gazetteer, name_key
 from harmattan.gazetteer.naming import DEMONYMS
@@ -46,7 +46,10 @@ _HARD_STOP_WORDS = """
     Center Santé Health Hospital Hôpital School École Ecole University Université Bank Banque Market Marché
     Street Rue Avenue Boulevard Place Square Station Airport Aéroport Palace Palais
 """
-HARD_STOP = frozenset(name_key(w) for w in _HARD_STOP_WORDS.split())
+#: Seats of power and streets that news text names for the institution, never as a scene.
+_INSTITUTION_NAMES = ("White House", "Kremlin", "Downing Street", "Capitol Hill", "Wall Street", "Quai d'Orsay",
+                      "Elysée", "Élysée", "Pentagon", "Whitehall", "Foggy Bottom")
+HARD_STOP = frozenset([*(name_key(w) for w in _HARD_STOP_WORDS.split()), *map(name_key, _INSTITUTION_NAMES)])
 
 #: Capitalised words that are places only after a locative cue ("in Say", "à Boni").
 _SOFT_STOP_WORDS = """
@@ -99,6 +102,11 @@ _AT_BEFORE = re.compile(
 )
 _ORIGIN_BEFORE = re.compile(r"(?:\bfrom|\bto|\btowards|\bvers|\bjusqu['’]\s*[àa]|\bfled\s+to|\bfuient)\s*(?:the\s+)?$",
                             re.IGNORECASE)
+#: Words around a name that make it a street, a newspaper, an institution or an administration.
+_STREET_BEFORE = {"avenue", "rue", "boulevard", "bd", "street", "road", "route", "place"}
+_NOT_PLACE_AFTER = {"street", "road", "avenue", "boulevard", "times", "post", "tribune", "herald", "journal",
+                    "daily", "university", "administration", "club", "airlines", "airways", "fc"}
+_QUOTES_OPEN = ("“", '"', "«", "‘")
 _GEO_NEIGHBOURS = {"north", "northern", "south", "southern", "east", "eastern", "west", "western", "central",
                    "upper", "lower", "greater", "nord", "sud", "est", "ouest", "centre", "region", "state",
                    "province", "cercle", "commune", "district", "department", "county", "governorate", "city",
@@ -112,7 +120,7 @@ class Toponym:
     span: Span
     key: str
     candidates: tuple[GazEntry, ...]
-    kind: str = "place"  # place | admin1 | admin2 | country | demonym (what the cue words make of it)
+    kind: str = "place"  # place | admin1 | admin2 | country | demonym | unknown (a homonym the gazetteer lacks)
     cue: str = ""  # at | near | origin | possessive | "" (no locative cue)
     demonym_country: str = ""
     joined: bool = False  # next to another capitalised word: maybe part of a person's or group's name
@@ -125,6 +133,15 @@ class Context:
     countries: Counter[str] = field(default_factory=Counter)
     admin1: Counter[tuple[str, str]] = field(default_factory=Counter)
     points: list[GazEntry] = field(default_factory=list)
+    no_point: set[int] = field(default_factory=set)  # span starts of names that only say where the reporter is
+    reporter_points: set[int] = field(default_factory=set)  # their entries: near them counts, 300 km away not
+
+    def dominant(self) -> set[str]:
+        """The countries the article is mostly about (at least a third of the top weight)."""
+        if not self.countries:
+            return set()
+        top = self.countries.most_common(1)[0][1]
+        return {cc for cc, w in self.countries.items() if w * 3 >= top}
 
     def country_weight(self, code: str) -> float:
         if not self.countries:
@@ -150,9 +167,12 @@ def _capitalised(word: str) -> bool:
     return word[:1].isupper() and not (word.isupper() and len(word) <= 3)
 
 
+_ELIDED_GAP = re.compile(r"\s{1,2}(?:[dl]['’])?")
+
+
 def _only_space(text: str, a: int, b: int) -> bool:
-    gap = text[a:b]
-    return 0 < len(gap) <= 2 and gap.strip() == ""
+    """Words of one name: separated by a space or two, or by an elided article ("Côte d’Ivoire")."""
+    return _ELIDED_GAP.fullmatch(text, a, b) is not None
 
 
 def match_toponyms(text: str, gazetteer: Gazetteer, *, offset: int = 0) -> list[Toponym]:
@@ -209,9 +229,11 @@ def _read_cues(
     if COUNTRY_CODE in kinds:
         kind = "country"
     explicit = False
+    if after_word.lower() in _NOT_PLACE_AFTER or before_word.lower() in _STREET_BEFORE or _nickname(text, start, end):
+        return None
     if after_word.lower() in _ADMIN1_AFTER or _ADMIN1_BEFORE.search(before):
         explicit = ADMIN1_CODE in kinds
-        kind = "admin1" if explicit else kind
+        kind = "admin1" if explicit else "admin2" if "ADM2" in kinds else kind
     elif after_word.lower() in _ADMIN2_AFTER or _ADMIN2_BEFORE.search(before):
         kind = "admin2"
     elif kind != "country" and kinds == {ADMIN1_CODE}:
@@ -237,6 +259,14 @@ def _read_cues(
     return Toponym(span, key, candidates, kind=kind, cue=cue, joined=joined)
 
 
+def _nickname(text: str, start: int, end: int) -> bool:
+    """A quoted name right before another capitalised word is a nickname (Joaquin “El Chapo” Guzman)."""
+    if text[max(0, start - 1) : start] not in _QUOTES_OPEN:
+        return False
+    tail = text[end : end + 3]
+    return bool(re.match(r"[”\"»’]\s?[A-ZÀ-Ý]", tail))
+
+
 def _name_like(word: str) -> bool:
     """A capitalised word that is not a function word, a month or a geographic word: next to a
     place name it makes the pair look like a person's or a group's name ("Mali Traoré")."""
@@ -250,20 +280,31 @@ _NAME_PARTS = frozenset({"al", "el", "monday", "president", "general", "colonel"
 
 def build_context(toponyms: Sequence[Toponym], *, dateline_country: str = "", title_countries: Sequence[str] = ()
                   ) -> Context:
-    """Country weights from unambiguous mentions: countries, demonyms, admin1 areas, the dateline."""
+    """Country weights from what names a country for sure: countries, demonyms, admin areas named as
+    such, the title and the dateline. A place found in one country only adds weight (once per name)
+    to a country already named, so that junk matches ("Biden", twice) cannot vouch for each other."""
     ctx = Context()
     for t in toponyms:
         if t.kind == "demonym":
             ctx.countries[t.demonym_country] += 1
         elif t.kind == "country":
             ctx.countries[next(c.country_code for c in t.candidates if c.feature_code == COUNTRY_CODE)] += 2
-        elif len({c.country_code for c in t.candidates}) == 1 and t.candidates:
-            entry = t.candidates[0]
-            ctx.countries[entry.country_code] += 1
+        elif t.kind == "admin1":
+            codes = {c.country_code for c in t.candidates if c.feature_code == ADMIN1_CODE}
+            if len(codes) == 1:
+                ctx.countries[codes.pop()] += 1
     for cc in title_countries:
         ctx.countries[cc] += 2
     if dateline_country:
         ctx.countries[dateline_country] += 1
+    named = set(ctx.countries)
+    seen: set[str] = set()
+    for t in toponyms:
+        if t.kind in ("place", "admin2") and t.candidates and t.key not in seen and not t.joined:
+            codes = {c.country_code for c in t.candidates}
+            if len(codes) == 1 and (not named or codes <= named):
+                seen.add(t.key)
+                ctx.countries[codes.pop()] += 1
     return ctx
 
 
@@ -288,27 +329,48 @@ def score_candidate(entry: GazEntry, topo: Toponym, ctx: Context) -> float:
     if name_key(entry.name) == topo.key:  # named by its own name, not an alternate one
         score += 1.0
     score += ctx.country_weight(entry.country_code)
+    if ctx.countries and entry.country_code not in ctx.countries:
+        score -= 3.0
     if ctx.admin1.get((entry.country_code, entry.admin1_code)):
         score += 2.0
-    if ctx.points and entry.feature_class in ("P", "L", "S", "H"):
-        nearest = min(_km(entry, p) for p in ctx.points)
-        score += 1.5 if nearest < 100 else 0.5 if nearest < 300 else 0.0
+    points = [p for p in ctx.points if p.geonameid != entry.geonameid]
+    if points and entry.feature_class in ("P", "L", "S", "H"):
+        nearest = min(_km(entry, p) for p in points)
+        score += 2.0 if nearest < 30 else 1.5 if nearest < 100 else 0.0
+        if nearest >= 100 and any(_km(entry, p) < 300 for p in points if p.geonameid not in ctx.reporter_points):
+            score += 0.5
     return score
 
 
 def resolve_toponyms(toponyms: Sequence[Toponym], ctx: Context) -> list[tuple[Toponym, GazEntry | None]]:
-    """One entry per toponym (None for demonyms), in two passes: unambiguous names first fix
-    the admin1 areas and points that then help the ambiguous ones."""
+    """One entry per toponym (None for demonyms and junk), in three passes: unambiguous names fix
+    the admin1 areas and points that help the ambiguous ones, whose first choices then help each
+    other ("Bosso et Diffa": the Bosso next to Diffa). A small place of a country whose admin1 areas
+    the article names, but not this one, is most likely a homonym missing from the gazetteer: it
+    comes back as kind "unknown" (its name is kept, no point)."""
     for t in toponyms:
         if len(t.candidates) == 1 and t.kind != "demonym":
             entry = t.candidates[0]
-            ctx.points.append(entry) if entry.feature_class == "P" else None
+            if entry.feature_class == "P":
+                ctx.points.append(entry)
+                if t.span.start in ctx.no_point:
+                    ctx.reporter_points.add(entry.geonameid)
             if entry.feature_code == ADMIN1_CODE:
                 ctx.admin1[(entry.country_code, entry.admin1_code)] += 1
     for t in toponyms:
         if t.kind == "admin1":
             best = max(t.candidates, key=lambda c: score_candidate(c, t, ctx))
             ctx.admin1[(best.country_code, best.admin1_code)] += 1
+    first: dict[int, GazEntry] = {}
+    for t in toponyms:
+        if len(t.candidates) > 1 and t.kind in ("place", "admin2"):
+            best = max(t.candidates, key=lambda c: score_candidate(c, t, ctx))
+            if best.feature_class == "P" and _plausible(best, t, ctx):
+                first[t.span.start] = best
+                if t.span.start in ctx.no_point:
+                    ctx.reporter_points.add(best.geonameid)
+    ctx.points.extend(first.values())
+    named_admin1 = {cc for cc, _ in ctx.admin1}
     out: list[tuple[Toponym, GazEntry | None]] = []
     for t in toponyms:
         if not t.candidates:
@@ -318,22 +380,34 @@ def resolve_toponyms(toponyms: Sequence[Toponym], ctx: Context) -> list[tuple[To
         if t.kind == "place" and not _plausible(best, t, ctx):
             out.append((t, None))
             continue
+        if (t.kind == "place" and best.country_code in named_admin1 and best.feature_class == "P"
+                and best.feature_code not in ("PPLC", "PPLA") and best.population < 20_000
+                and not ctx.admin1.get((best.country_code, best.admin1_code))
+                and len(t.candidates) > 1 and t.cue in ("at", "near")):
+            out.append((replace(t, kind="unknown"), None))
+            continue
         out.append((t, best))
     return out
 
 
 def _plausible(entry: GazEntry, topo: Toponym, ctx: Context) -> bool:
-    """Junk-match guard. A place outside every country the article talks about must be a capital,
-    a city of a million, or a big town named by its own name after "in"/"near"; a place next to
-    another capitalised word must be well known ("Mali Traoré" is a person)."""
-    if entry.feature_code in (COUNTRY_CODE, ADMIN1_CODE):
+    """Junk-match guard. A place outside the countries the article is about must be a capital or
+    a city of a million named by its own name, or a big town named after "in"/"near"; a place next
+    to another capitalised word must be well known ("Mali Traoré" is a person)."""
+    if entry.feature_code == COUNTRY_CODE:
         return True
     in_context = not ctx.countries or entry.country_code in ctx.countries
+    if entry.feature_code == ADMIN1_CODE:
+        return in_context or topo.kind == "admin1"
+    own_name = name_key(entry.name) == topo.key
     big = entry.feature_code in ("PPLC", "PPLA") or entry.population >= 100_000
     if topo.joined and not (in_context and big):
         return False
     if not in_context:
-        return entry.feature_code == "PPLC" or entry.population >= 1_000_000
+        return own_name and (entry.feature_code == "PPLC" or entry.population >= 1_000_000)
+    if ctx.countries and entry.country_code not in ctx.dominant():
+        return own_name and (entry.feature_code == "PPLC" or entry.population >= 1_000_000
+                             or (big and topo.cue in ("at", "near")))
     if not ctx.countries or ctx.countries[entry.country_code] < 2:  # only a dateline or one passing mention
         return big or (topo.cue in ("at", "near") and entry.population >= 1_000)
     return entry.feature_class == "P" or topo.cue in ("at", "near")
