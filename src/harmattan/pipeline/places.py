@@ -18,10 +18,13 @@ from collections.abc import Callable, Sequence
 
 from harmattan.gazetteer import ADMIN1_CODE, COUNTRY_CODE, Gazetteer
 from harmattan.gazetteer.naming import name_key
+from harmattan.gazetteer.naming import DEMONYMS
+from harmattan.pipeline.place_roles import directional_regions, mark_containers, mark_sources
 from harmattan.pipeline.toponyms import (
     _AT_BEFORE,
     _NEAR_BEFORE,
     HARD_STOP,
+    SOFT_STOP,
     Toponym,
     build_context,
     countries_in,
@@ -36,14 +39,16 @@ _NAME = r"([A-ZÀ-Ý][\w’'-]+(?:[ -][A-ZÀ-Ý][\w’'-]+)?)"
 _UNKNOWN_PLACE = (
     re.compile(r"\b(?:village|town|hamlet|locality|community|commune|hameau|localit[ée]s?|ville)\s+(?:of|de|d['’])\s*"
                + _NAME),
-    re.compile(r"(?<![\w’'])" + _NAME + r"\s+(?:villages?|community|communities|town)\b"),
+    re.compile(r"(?<![\w’'])" + _NAME + r"\s+(?:(?:displacement|refugee|IDP|IDPs|military|army)\s+)?"
+               r"(?:villages?|community|communities|town|camps?)\b"),
     re.compile(r"(?:\b[àÀ]|\bnear|\bpr[èe]s\s+de)\s+" + _NAME + r"(?=\s*(?:,|\(|\.|\bet\b|\band\b|\bdans\b|\bin\b))"),
 )
 _DATELINE_TAIL = re.compile(r"^\s*(?:,\s*[A-Z][\w'’ .-]{2,30}?)?\s*(?:\([^)]{2,30}\))?\s*[-–—:]")
+_DATELINE_HEAD = re.compile(r"\s*[A-ZÀ-Ý][A-ZÀ-Ý'’ .-]{2,30},\s*$")
 _NER_PLACES = {"GPE", "LOC"}
 _NER_NOT_PLACES = {"PERSON", "PER", "ORG", "NORP"}
 _KIND_RANK = {"place": 3.0, "admin2": 2.0, "admin1": 1.5, "country": 0.5}
-_CUE_BONUS = {"at": 1.0, "near": 0.8, "": 0.0, "origin": -2.0, "possessive": -1.0}
+_CUE_BONUS = {"at": 1.0, "near": 0.8, "": 0.0, "origin": -2.0, "possessive": -1.0, "within": -1.5}
 _active: dict[str, Gazetteer] = {}
 
 
@@ -115,15 +120,32 @@ def find_places(doc: Document, *, gazetteer: Gazetteer | None = None) -> tuple[P
         mentions.append(PlaceMention(topo.span, entry, precision=_precision(topo, entry), kind=kind,
                                      cue=topo.cue))
     mentions.extend(_unknown_places(doc, mentions))
-    return tuple(sorted(mentions, key=lambda m: m.span.start))
+    top = ctx.countries.most_common(1)
+    regions = directional_regions(text, mentions, lambda cc, words: _admin1_named(gaz, cc, words),
+                                  top[0][0] if top else "")
+    if regions:
+        mentions = [m for m in mentions if not any(r.span.start < m.span.end and m.span.start < r.span.end
+                                                   for r in regions)] + regions
+    ordered = sorted(mentions, key=lambda m: m.span.start)
+    return tuple(mark_containers(text, mark_sources(text, doc.sentences, ordered)))
+
+
+def _admin1_named(gaz: Gazetteer, country_code: str, words: str) -> GazEntry | None:
+    key = name_key(words)
+    return next((e for e in gaz.lookup([key]).get(key, ()) if e.feature_code == ADMIN1_CODE
+                 and e.country_code == country_code), None)
 
 
 def _is_dateline(text: str, span: Span, dateline: Span | None) -> bool:
     """The agency dateline ("NIAMEY (Reuters) -", "Niamey, Niger —") says where the reporter is."""
     if dateline is not None and dateline.start <= span.start < dateline.end + 1:
         return True
-    if span.start > 400 or (span.start > 0 and text[span.start - 1] != "\n"):
+    if span.start > 400:
         return False
+    line_start = text.rfind("\n", 0, span.start) + 1
+    if span.start > line_start:  # "NAIROBI, Kenya (AP) —": the country after the city is the dateline too
+        return bool(_DATELINE_HEAD.match(text, line_start, span.start)) and bool(
+            _DATELINE_TAIL.match(text[span.end : span.end + 60]))
     tail = text[span.end : span.end + 60]
     return bool(_DATELINE_TAIL.match(tail)) or (span.text.isupper() and tail[:1] in (",", " ", "("))
 
@@ -143,7 +165,9 @@ def _unknown_places(doc: Document, known: Sequence[PlaceMention]) -> list[PlaceM
     spans = [(m.start(1), m.end(1), m.group(1), "at") for pattern in _UNKNOWN_PLACE for m in pattern.finditer(text)]
     spans += [(s, e, t, "") for s, e, t in _ner_spans(doc, _NER_PLACES)]
     for start, end, surface, cue in spans:
-        if any(s < end and start < e for s, e in covered) or start in found or name_key(surface) in HARD_STOP:
+        key = name_key(surface)
+        if (any(s < end and start < e for s, e in covered) or start in found or key in HARD_STOP
+                or key.split()[0] in SOFT_STOP or key in DEMONYMS):
             continue
         if not cue:
             before = text[max(0, start - 60) : start]
@@ -173,7 +197,7 @@ def _pick(mentions: Sequence[PlaceMention], countries: set[str]) -> PlaceMention
     """The mention most likely to be where the event happened."""
     best: tuple[float, PlaceMention] | None = None
     for n, m in enumerate(mentions):
-        if m.kind not in _KIND_RANK or (m.entry is None and m.cue not in ("at", "near")):
+        if m.kind not in _KIND_RANK or m.cue == "source" or (m.entry is None and m.cue not in ("at", "near")):
             continue
         score = _KIND_RANK[m.kind] + _CUE_BONUS.get(m.cue, 0.0) - 0.05 * n - (0.3 if m.entry is None else 0.0)
         if countries and m.entry is not None and m.entry.country_code not in countries:

@@ -1,0 +1,145 @@
+"""What a place name does in its sentence: the scene, a container, a source's whereabouts.
+
+Pure text rules over place mentions already found (``places.find_places`` applies them):
+
+- a container: "Gudashi village, Dankurmi district in Maru LGA of Zamfara State": Maru and
+  Zamfara only say where Gudashi is (cue ``within``);
+- a source's whereabouts: "doctors in Mekele told AP", "the police spokesman stated on Tuesday
+  in Jos": the place is where the reporting happened (cue ``source``);
+- a French directional region that names an admin1 area: "dans l'est du Burkina" (Est),
+  "dans la région du Centre nord", "(centre-nord)".
+
+Owns these patterns only; no gazetteer look-ups except through the callable it is given.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from harmattan.pipeline.events import attribution_spans
+from harmattan.records import GazEntry, PlaceMention, Span
+
+#: Words allowed between a place and the area that contains it ("X village, Y district in Z").
+_CONTAINER_WORDS = frozenset("""
+    village villages town community communities district districts local government area areas lga lgas council
+    camp quarter neighbourhood neighborhood ward commune communes rurale rural localité localite cercle province
+    provinces region regions state states department département prefecture préfecture county territory
+    territoire chiefdom canton secteur sector capital capitale chef lieu regional provincial seat situé située
+    situated located the la le les l its sa son
+""".split())
+_CONTAINER_LINKS = frozenset({"in", "of", "dans", "de", "du", "des", "d", "near", "près", "pres", "à", ","})
+_GAP_TOKEN = re.compile(r"[,()]|[\w’'-]+")
+_MAX_GAP = 70
+
+#: Reporting verbs right after a place ("Mekele, told AP"), or before it ("said on Tuesday in Jos").
+_VERB = (r"(?:told|said|says|stated|declared|announced|explained|a\s+(?:indiqué|déclaré|affirmé|annoncé|"
+         r"expliqué|raconté|confirmé|précisé)|ont\s+(?:indiqué|déclaré|affirmé|annoncé|raconté|confirmé))")
+_SOURCE_AFTER = re.compile(r"^\W{0,3}\s*" + _VERB + r"\b", re.IGNORECASE)
+_SPOKE = r"(?:told|said|says|stated|declared|a\s+(?:indiqué|déclaré|affirmé|expliqué|raconté|précisé)|ont\s+(?:indiqué|déclaré|affirmé|raconté))"
+_SOURCE_BEFORE = re.compile(
+    r"\b" + _SPOKE + r"(?:\s+[\w’'-]+){0,4}?\s+(?:in|at|from|à|depuis)\s+(?:the\s+|la\s+|le\s+)?$", re.IGNORECASE
+)
+_SOURCE_NOUN_BEFORE = re.compile(
+    r"\b(?:residents?|witnesses?|sources?|doctors?|officials?|journalists?|spokes(?:man|woman|person)|"
+    r"correspondents?|reporters?|habitants?|témoins?|médecins?|responsables?|journalistes?|correspondants?|"
+    r"porte-parole|élus?)\s+(?:[\w’'-]+\s+){0,3}?(?:in|at|of|from|à|de|d['’])\s*(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_VERB_SOON = re.compile(r"^[^.;:!?]{0,60}?\b" + _VERB + r"\b", re.IGNORECASE)
+
+_DIRECTION = r"(?:centre|center|nord|sud|est|ouest)(?:[- ](?:nord|sud|est|ouest))?"
+#: "dans l'est du Burkina", "le centre-nord du pays" (the country follows), "région du Centre nord",
+#: "(centre-nord)" (the country is the article's).
+_DIRECTIONAL_OF = re.compile(r"\b(?:l['’]\s*|le\s+)(" + _DIRECTION + r")\s+(?:du|de\s+la|de\s+l['’])\s*",
+                             re.IGNORECASE)
+_DIRECTIONAL_REGION = re.compile(
+    r"\br[ée]gion\s+(?:du\s+|de\s+l['’]\s*|des\s+)(" + _DIRECTION + r")\b|\((" + _DIRECTION + r")\)", re.IGNORECASE
+)
+
+
+def mark_containers(text: str, mentions: Sequence[PlaceMention]) -> list[PlaceMention]:
+    """Give cue ``within`` to each place that follows another one as the area containing it."""
+    out = list(mentions)
+    for i in range(1, len(out)):
+        prev, cur = out[i - 1], out[i]
+        if cur.cue in ("source",) or prev.kind in ("country", "demonym", "dateline"):
+            continue
+        if cur.kind not in ("place", "admin1", "admin2"):
+            continue
+        gap = text[prev.span.end : cur.span.start]
+        if _is_container_gap(gap):
+            out[i] = PlaceMention(cur.span, cur.entry, precision=cur.precision, kind=cur.kind, cue="within")
+    return out
+
+
+_NAMING = re.compile(r"(?:village|town|city|commune|localit[ée]|ville|hameau)\s+(?:of|de|d['’])\s*$", re.IGNORECASE)
+
+
+def _is_container_gap(gap: str) -> bool:
+    if not gap or len(gap) > _MAX_GAP or any(c in gap for c in ".;:!?\n") or _NAMING.search(gap):
+        return False
+    tokens = _GAP_TOKEN.findall(gap.replace("’", "'"))
+    linked = False
+    for token in tokens:
+        low = token.lower().rstrip("'")
+        if low in _CONTAINER_LINKS:
+            linked = True
+        elif low not in _CONTAINER_WORDS and not token[:1].isupper():
+            return False
+    return linked
+
+
+def mark_sources(text: str, sentences: Sequence[Span], mentions: Sequence[PlaceMention]) -> list[PlaceMention]:
+    """Give cue ``source`` to places that say where a source spoke, not where the event was."""
+    out = list(mentions)
+    frames: list[tuple[int, int]] = []
+    for s in sentences:
+        # A frame running on past 60 characters holds the reported clause too ("officials said that ...").
+        frames.extend((s.start + a, s.start + b) for a, b in attribution_spans(s.text) if b - a <= 60 or a == 0)
+    for i, m in enumerate(out):
+        if m.kind in ("country", "demonym", "dateline"):
+            continue
+        start, end = m.span.start, m.span.end
+        before = text[max(0, start - 70) : start]
+        after = text[end : end + 80]
+        source = (
+            any(a <= start and end <= b for a, b in frames)
+            or bool(_SOURCE_AFTER.match(after))
+            or bool(_SOURCE_BEFORE.search(before))
+            or (bool(_SOURCE_NOUN_BEFORE.search(before)) and bool(_VERB_SOON.match(after)))
+        )
+        if source:
+            out[i] = PlaceMention(m.span, m.entry, precision=m.precision, kind=m.kind, cue="source")
+    return out
+
+
+def directional_regions(
+    text: str,
+    mentions: Sequence[PlaceMention],
+    admin1_named: Callable[[str, str], GazEntry | None],
+    article_country: str,
+) -> list[PlaceMention]:
+    """Admin1 areas named by a French direction ("l'est du Burkina" -> Est), as mentions.
+
+    ``admin1_named(country_code, words)`` returns the admin1 area of that country called so.
+    """
+    found: list[PlaceMention] = []
+    countries = {m.span.start: m for m in mentions if m.kind == "country" and m.entry is not None}
+    for match in _DIRECTIONAL_OF.finditer(text):
+        country = countries.get(match.end())
+        if country is None and text[match.end() : match.end() + 4].lower() == "pays":
+            cc = article_country
+        else:
+            cc = country.entry.country_code if country is not None and country.entry is not None else ""
+        entry = admin1_named(cc, match.group(1)) if cc else None
+        if entry is not None:
+            span = Span(match.start(1), match.end(1), match.group(1))
+            found.append(PlaceMention(span, entry, precision=3, kind="admin1", cue="at"))
+    for match in _DIRECTIONAL_REGION.finditer(text):
+        group = 1 if match.group(1) else 2
+        entry = admin1_named(article_country, match.group(group)) if article_country else None
+        if entry is not None:
+            span = Span(match.start(group), match.end(group), match.group(group))
+            found.append(PlaceMention(span, entry, precision=3, kind="admin1", cue="at"))
+    return found
