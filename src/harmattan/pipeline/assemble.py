@@ -82,10 +82,22 @@ def _implied(name: str, inter: int, country: str) -> ActorMention:
     return ActorMention(Span(0, 0, ""), name, inter, country="", generic=True)
 
 
+_COUP = re.compile(
+    r"\bcoup\b|putsch|junta|junte|seized power|took power|pris le pouvoir|overthr|ousted|renvers|mutin|dissol|dissous",
+    re.I,
+)
+_BRANDS = {"Al Qaeda", "Islamic State"}  # umbrella names used to describe local groups
+
+
 def article_group(doc: Document) -> ActorMention | None:
-    """The one named rebel group an article speaks of, if it names exactly one."""
-    named = {a.name: a for a in doc.actors if not a.generic and a.inter == 2}
-    return next(iter(named.values())) if len(named) == 1 else None
+    """The one named rebel group an article speaks of (else its one named identity militia)."""
+    for inters in ((2,), (4,)):
+        named = {a.name: a for a in doc.actors if not a.generic and a.inter in inters and a.name not in _BRANDS}
+        if len(named) == 1:
+            return next(iter(named.values()))
+        if named:
+            return None
+    return None
 
 
 def group_sides(
@@ -122,6 +134,11 @@ def group_sides(
         side2 = None if is_generic_civilians(side2) else side2
     if side1 is None and side2 is not None:
         side1, side2 = side2, None
+    if sub == "Air/drone strike" and (side1 is None or side1.inter not in (1, 8)):
+        # only states fly strike aircraft here: the state actor is side 1, the other is the target
+        state = next((a for d in ordered for a in d.actors if a.inter in (1, 8) and a.name != "Government"), None)
+        if state is not None:
+            side1, side2 = state, side1 if side1 is not None and side1.name != state.name else side2
     if (
         sub == "Attack"
         and side1 is not None
@@ -140,6 +157,13 @@ def group_sides(
         wanted.append(_implied("Rioters", 5, country))
     if sub in ("Excessive force against protesters", "Protest with intervention") and not kinds & {1, 8}:
         wanted.append(_implied("Police Forces", 1, country))
+    elif event_type in ("Riots", "Protests") and not kinds & {1, 8} and cue("state_side").search(text):
+        wanted.append(_implied("Police Forces", 1, country))
+    if sub in ("Other", "Arrests") and _COUP.search(text):
+        if not kinds & {1}:
+            wanted.insert(0, _implied("Military Forces", 1, country))
+        if not any(a is not None and a.name.startswith("Government") for a in (side1, side2)):
+            wanted.append(_implied("Government", 1, country))
     if event_type == "Violence against civilians":
         if not kinds & {1, 2, 3, 4, 8}:
             wanted.append(_implied("Unidentified Armed Group", 3, country))

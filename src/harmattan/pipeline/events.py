@@ -37,9 +37,16 @@ _PLURAL_NOUN = re.compile(
     r"enl[eè]vements|clashes|affrontements|ambushes|embuscades)$",
     re.I,
 )
+# "moved in to retake", "managed to free": an infinitive that reports what happened
+_REALISED_INFINITIVE = re.compile(r"\b(?:moved in|managed|succeeded|went on|proceeded|r[ée]ussi|parvenu\w*)\s+(?:to|à|a)$", re.I)
 _QUESTION = re.compile(r"\?\s*$")
 _PASSIVE_BEFORE = re.compile(r"\b(?:were|was|been|being|are|is|ont été|a été|avaient été|sont|est|été|feared|reportedly)\s+(?:\w+\s+)?$", re.I)
-_MODAL_AFTER = re.compile(r"^\W*(?:\w+\W+)?(?:devrai\w*|pourrai\w*|will|would|should|are expected|is expected|sont pr[ée]vu\w*|est pr[ée]vu\w*|pr[ée]vu\w*)\b", re.I)
+_MODAL_AFTER = re.compile(
+    r"^\W*(?:\w+\W+)?(?:devrai\w*|pourrai\w*|will|would|should|are expected|is expected|sont pr[ée]vu\w*|"
+    r"est pr[ée]vu\w*|pr[ée]vu\w*|had failed|failed|have failed|had not|has not|have not|was not|were not|"
+    r"n'a pas|n'ont pas|n'avait pas)\b",
+    re.I,
+)
 # Reporting clauses whose nouns ("police said") are sources, not sides.
 _ATTRIBUTION = re.compile(
     r"(?:[,–—-]\s*(?:the\s+)?(?:police|army|military|officials?|authorities|government|residents?|witnesses|sources?)"
@@ -75,8 +82,8 @@ def _find(name: str, text: str) -> re.Match[str] | None:
 
 def _modal_before(text: str, start: int, end: int | None = None) -> bool:
     """A modal, future, negation or condemnation word shortly before (or right after) the trigger."""
-    window = text[max(0, start - 45) : start]
-    if cue("modal").search(window):
+    window = text[max(0, start - 45) : start].rstrip()
+    if cue("modal").search(window) and not _REALISED_INFINITIVE.search(window):
         return True
     return end is not None and bool(_MODAL_AFTER.match(text[end : end + 40]))
 

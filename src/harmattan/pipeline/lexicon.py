@@ -161,7 +161,8 @@ CUES: dict[str, list[str]] = {
         r"pourrait", r"pourraient", r"menac\w*", r"risque\w*", r"pr[ée]voi\w*", r"envisag\w*", r"appel(?:le|é|ait) à",
         r"vise à", r"compte", r"devrait", r"devraient", r"projet(?:te|tent)?", r"tent(?:e|ent|ait) de", r"not been",
         r"no one was", r"n'a pas", r"never", r"jamais", r"denied", r"démenti", r"prevent", r"avoid", r"éviter",
-        r"condemn(?:ed|s)?", r"condamn[ée]\w*", r"\bif\b", r"wrongfully", r"unjustly", r"in anticipation", r"expected to", r"en attendant",
+        r"condemn(?:ed|s)?", r"condamn[ée]\w*", r"\bif\b", r"wrongfully", r"unjustly", r"hop(?:e|ed|es|ing) to", r"want(?:s|ed)? to", r"wish(?:es|ed)? to",
+        r"\bto$", r"\bva$", r"\bvont$", r"\bde$", r"\bd'$", r"voulai\w* ", r"souhait\w* ", r"in anticipation", r"expected to", r"en attendant",
     ],
     "generic": [
         r"since \d{4}", r"depuis \d{4}", r"over the (?:past|last) (?:\w+ )?(?:years?|decades?|months)", r"in recent (?:years|months)",
