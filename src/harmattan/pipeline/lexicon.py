@@ -23,7 +23,7 @@ TRIGGERS: dict[str, list[str]] = {
         r"frappes? a[ée]riennes?", r"frappes? (?:de|par) drones?", r"raids? a[ée]riens?", r"bombardements? a[ée]riens?",
         r"tirs? de drones?", r"frapp[ée]s? par (?:un|des) drones?", r"drone strike", r"(?:strike|strikes) by (?:a )?drones?",
         r"bombardement(?:s)? de l'aviation", r"l'aviation (?:a|ont) (?:bombard|frapp)\w*", r"vecteurs? a[ée]riens?",
-        r"conducted (?:an? )?(?:air|drone)?strikes?", r"drone attack",
+        r"conducted (?:an? )?(?:air|drone)?strikes?", r"drone attack", r"(?:military|army|jets?|aircraft|planes?|helicopters?|warplanes?) (?:bombed|struck)", r"drones? (?:\w+ ){0,3}(?:struck|hit|bombed)", r"bombed (?:a|the) (?:gathering|village|market|town|wedding)",
     ],
     "shelling": [
         r"shell(?:ing|ed|s)\b", r"artillery", r"mortars?(?: (?:shells?|rounds?|fire))?", r"rockets? (?:fire|attack|hit|struck|landed)",
@@ -32,7 +32,7 @@ TRIGGERS: dict[str, list[str]] = {
     "ied": [
         r"(?-i:IEDs?)\b", r"improvised explosive devices?", r"roadside bombs?", r"land ?mines?", r"explosive devices?",
         r"car bombs?", r"bomb (?:blast|exploded|went off|explosion)", r"(?:bomb|mine) blasts?", r"struck (?:a|an) (?:mine|explosive)",
-        r"hit (?:a|an) (?:mine|explosive|IED)", r"engins? explosifs?(?: improvis[ée]s?)?", r"(?-i:EEI)\b", r"mines? artisanales?",
+        r"hit (?:a|an|another) (?:mine|explosive|IED|landmine)", r"engins? explosifs?(?: improvis[ée]s?)?", r"(?-i:EEI)\b", r"mines? artisanales?",
         r"sauté sur (?:une|un) (?:mine|engin)", r"mines? antipersonnel", r"explosion d'une? (?:mine|engin|bombe)", r"bombe artisanale",
     ],
     "grenade": [r"grenades?"],
@@ -105,9 +105,9 @@ TRIGGERS: dict[str, list[str]] = {
         r"ont quitté", r"a quitté",
     ],
     "territory": [
-        r"recaptur\w+", r"retook", r"retak(?:en|es|e|ing)", r"(?:taken|took|seized|captured|seize|capture|take) (?:the |a |an )?(?:\w+ ){0,3}(?:town|city|village|stronghold|port|locality|airport|capital|garrison)", r"regain(?:ed)? control", r"reclaim(?:ed)?", r"took control",
+        r"recaptur\w+", r"retook", r"retak(?:en|es|e|ing)", r"(?:taken|took|seized|captured|seize|capture|take)(?! place) (?:the |a |an )?(?:\w+ ){0,3}(?:town|city|stronghold|port|locality|capital|garrison)", r"regain(?:ed)? control", r"reclaim(?:ed)?", r"took control",
         r"taken control", r"seized control", r"seiz(?:ed|ing) (?:the )?(?:town|city|village|base|camp)", r"captur(?:ed|e) (?:of )?(?:the )?(?:town|city|village|base|camp|strategic|key|port)",
-        r"liberated", r"fell to", r"fallen", r"overr[au]n", r"taken over", r"took over (?:the )?(?:town|city|base|camp)",
+        r"liberated", r"fell to", r"(?:has|had|have) fallen(?! (?:ill|victim|in|during))", r"taken over", r"took over (?:the )?(?:town|city|base|camp)",
         r"under (?:its|their) control", r"has taken (?:the )?(?:key|strategic|town|city)", r"have taken (?:the )?(?:key|strategic|town|city)",
         r"reprise?\b(?! des)", r"repris le contr[ôo]le", r"pris le contr[ôo]le", r"s'empar\w+", r"prise de (?:la ville|la localit[ée]|kidal)",
         r"tomb[ée]e? (?:sous|aux mains)", r"chute de (?:la ville|goma)", r"occup(?:ation|[ée])", r"contr[ôo]le total",
