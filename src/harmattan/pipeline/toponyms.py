@@ -163,8 +163,12 @@ def _words(text: str, offset: int) -> list[tuple[int, int, str]]:
     return out
 
 
+_ARTICLE_PREFIX = re.compile(r"^(?:el|al|ad|as|ash|an|ar|at|az|ed|en|er|es|et)-[A-ZÀ-Ý]")
+
+
 def _capitalised(word: str) -> bool:
-    return word[:1].isupper() and not (word.isupper() and len(word) <= 3)
+    """A name-like word: capitalised ("Gao"), or behind an Arabic article ("el-Fasher"); not "UN"."""
+    return (word[:1].isupper() or bool(_ARTICLE_PREFIX.match(word))) and not (word.isupper() and len(word) <= 3)
 
 
 _ELIDED_GAP = re.compile(r"\s{1,2}(?:[dl]['’])?")
@@ -180,7 +184,7 @@ def match_toponyms(text: str, gazetteer: Gazetteer, *, offset: int = 0) -> list[
     words = _words(text, 0)
     grams: dict[tuple[int, int], str] = {}
     for i, (start, _, word) in enumerate(words):
-        if not _capitalised(word):
+        if not _capitalised(word) and not word.isupper():
             continue
         for j in range(i, min(i + _MAX_WORDS, len(words))):
             if j > i and not _only_space(text, words[j - 1][1], words[j][0]):
@@ -188,7 +192,7 @@ def match_toponyms(text: str, gazetteer: Gazetteer, *, offset: int = 0) -> list[
             last = words[j][2]
             if j > i and not _capitalised(last) and last.lower() not in _CONNECTORS:
                 break
-            if _capitalised(last):
+            if _capitalised(last) and (j > i or _capitalised(word)):  # "DR Congo", not "UN"
                 grams[(i, j)] = name_key(text[start : words[j][1]])
     found = gazetteer.lookup(set(grams.values()))
     out: list[Toponym] = []
@@ -229,7 +233,8 @@ def _read_cues(
     if COUNTRY_CODE in kinds:
         kind = "country"
     explicit = False
-    if after_word.lower() in _NOT_PLACE_AFTER or before_word.lower() in _STREET_BEFORE or _nickname(text, start, end):
+    street = re.sub(r"^[ld]['’]", "", before_word.lower()) in _STREET_BEFORE
+    if after_word.lower() in _NOT_PLACE_AFTER or street or _nickname(text, start, end):
         return None
     if after_word.lower() in _ADMIN1_AFTER or _ADMIN1_BEFORE.search(before):
         explicit = ADMIN1_CODE in kinds
@@ -289,10 +294,6 @@ def build_context(toponyms: Sequence[Toponym], *, dateline_country: str = "", ti
             ctx.countries[t.demonym_country] += 1
         elif t.kind == "country":
             ctx.countries[next(c.country_code for c in t.candidates if c.feature_code == COUNTRY_CODE)] += 2
-        elif t.kind == "admin1":
-            codes = {c.country_code for c in t.candidates if c.feature_code == ADMIN1_CODE}
-            if len(codes) == 1:
-                ctx.countries[codes.pop()] += 1
     for cc in title_countries:
         ctx.countries[cc] += 2
     if dateline_country:
@@ -300,7 +301,13 @@ def build_context(toponyms: Sequence[Toponym], *, dateline_country: str = "", ti
     named = set(ctx.countries)
     seen: set[str] = set()
     for t in toponyms:
-        if t.kind in ("place", "admin2") and t.candidates and t.key not in seen and not t.joined:
+        if t.kind == "admin1" and t.key not in seen:
+            codes = {c.country_code for c in t.candidates if c.feature_code == ADMIN1_CODE}
+            unique = {c.country_code for c in t.candidates} == codes  # "Tillabéri", not "Beni" (Bolivia, Congo)
+            if len(codes) == 1 and (unique or not named or codes <= named):
+                seen.add(t.key)
+                ctx.countries[codes.pop()] += 1
+        elif t.kind in ("place", "admin2") and t.candidates and t.key not in seen and not t.joined:
             codes = {c.country_code for c in t.candidates}
             if len(codes) == 1 and (not named or codes <= named):
                 seen.add(t.key)
@@ -409,7 +416,7 @@ def _plausible(entry: GazEntry, topo: Toponym, ctx: Context) -> bool:
         return own_name and (entry.feature_code == "PPLC" or entry.population >= 1_000_000
                              or (big and topo.cue in ("at", "near")))
     if not ctx.countries or ctx.countries[entry.country_code] < 2:  # only a dateline or one passing mention
-        return big or (topo.cue in ("at", "near") and entry.population >= 1_000)
+        return big or entry.feature_code == "PPLA2" or (topo.cue in ("at", "near") and entry.population >= 1_000)
     return entry.feature_class == "P" or topo.cue in ("at", "near")
 
 
