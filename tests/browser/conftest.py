@@ -109,8 +109,10 @@ def live_server(coded_store: Any, tmp_path_factory: pytest.TempPathFactory) -> I
     thread.join(timeout=10)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser(chromium_path: Path) -> Iterator[Any]:
+    """Chromium for one test module. Not session-wide: Playwright's sync API keeps an event loop
+    running in the main thread, which would break ``asyncio.run`` in every later test."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:

@@ -174,3 +174,17 @@ def test_dashboard_evidence_segments_handle_overlaps_and_astral_characters(page,
     assert segments["lost"] == 0
     marked = [(s["text"], sorted(s["fields"])) for s in segments["segs"] if s["fields"]]
     assert marked == [("Gunmen", ["actor1", "location"]), (" ", ["location"]), ("attacked", ["event_type", "location"])]
+
+
+def test_dashboard_back_button_restores_the_previous_event(page, live_server):
+    open_dashboard(page, live_server + "/")
+    rows = page.locator("#events-table tbody tr")
+    first, second = rows.nth(0).get_attribute("data-id"), rows.nth(1).get_attribute("data-id")
+    rows.nth(0).locator("td").first.click()
+    page.wait_for_url(f"**event={first}**")
+    rows.nth(1).locator("td").first.click()
+    page.wait_for_url(f"**event={second}**")
+    page.go_back()
+    page.wait_for_url(f"**event={first}**")
+    page.wait_for_function(
+        f"[...document.querySelectorAll('#detail dd')].some(d => d.textContent === {first!r})")

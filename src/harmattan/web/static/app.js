@@ -207,7 +207,7 @@
   }
 
   function selectEvent(eventId, { pan, push }) {
-    const changed = state.event !== eventId || detail.node.hidden;
+    const changed = detail.eventId !== eventId || detail.node.hidden;
     state.event = eventId;
     if (push) writeUrl({ push: true });
     map.highlight(eventId, { pan });

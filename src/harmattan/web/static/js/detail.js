@@ -95,12 +95,14 @@
 
     hide() {
       this.token += 1;
+      this.eventId = null;
       this.node.hidden = true;
       H.clear(this.node);
     }
 
     async show(eventId) {
       const token = ++this.token;
+      this.eventId = eventId;
       this.node.hidden = false;
       H.clear(this.node).appendChild(H.el("p", { class: "muted" }, "Loading event…"));
       let detail;
