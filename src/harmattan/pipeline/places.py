@@ -35,15 +35,19 @@ from harmattan.records import Document, EventLocation, GazEntry, PlaceMention, S
 
 log = logging.getLogger("harmattan.places")
 
-_NAME = r"([A-ZÀ-Ý][\w’'-]+(?:[ -][A-ZÀ-Ý][\w’'-]+)?)"
+_NAME = r"([A-ZÀ-Ý][\w’'-]+(?:[ -][A-ZÀ-Ý][\w’'-]+){0,2})"
 _UNKNOWN_PLACE = (
     re.compile(r"\b(?:village|town|hamlet|locality|community|commune|hameau|localit[ée]s?|ville)\s+(?:of|de|d['’])\s*"
                + _NAME),
     re.compile(r"(?<![\w’'])" + _NAME + r"\s+(?:(?:displacement|refugee|IDP|IDPs|military|army)\s+)?"
-               r"(?:villages?|community|communities|town|camps?)\b"),
-    re.compile(r"(?:\b[àÀ]|\bnear|\bpr[èe]s\s+de)\s+" + _NAME + r"(?=\s*(?:,|\(|\.|\bet\b|\band\b|\bdans\b|\bin\b))"),
+               r"(?i:villages?|community|communities|town|camps?)\b"),
+    re.compile(r"(?:\b[àÀ]|(?<![^\s«\"“])A|\bnear|\bpr[èe]s\s+de|\bin|\bat)\s+" + _NAME
+               + r"(?=\s*(?:,|\(|\.|\bet\b|\band\b|\bdans\b|\bin\b|\bil\b|\bthere\b))"),
 )
 _DATELINE_TAIL = re.compile(r"^\s*(?:,\s*[A-Z][\w'’ .-]{2,30}?)?\s*(?:\([^)]{2,30}\))?\s*[-–—:]")
+#: Words of an administrative unit, never part of an unknown place's own name ("Barkin Ladi LGA").
+_ADMIN_WORDS = frozenset({"lga", "local", "government", "area", "state", "region", "province", "district", "county",
+                          "council", "cercle", "commune", "prefecture", "department", "territory", "division"})
 _DATELINE_HEAD = re.compile(r"\s*[A-ZÀ-Ý][A-ZÀ-Ý'’ .-]{2,30},\s*$")
 _NER_PLACES = {"GPE", "LOC"}
 _NER_NOT_PLACES = {"PERSON", "PER", "ORG", "NORP"}
@@ -119,7 +123,8 @@ def find_places(doc: Document, *, gazetteer: Gazetteer | None = None) -> tuple[P
             kind = "dateline"
         mentions.append(PlaceMention(topo.span, entry, precision=_precision(topo, entry), kind=kind,
                                      cue=topo.cue))
-    mentions.extend(_unknown_places(doc, mentions))
+    unknown, swallowed = _unknown_places(doc, mentions)
+    mentions = [m for m in mentions if m.span.start not in swallowed] + unknown
     top = ctx.countries.most_common(1)
     regions = directional_regions(text, mentions, lambda cc, words: _admin1_named(gaz, cc, words),
                                   top[0][0] if top else "")
@@ -158,23 +163,34 @@ def _inside_entity(topo: Toponym, entities: Sequence[tuple[int, int, str]]) -> b
                for s, e, _ in entities)
 
 
-def _unknown_places(doc: Document, known: Sequence[PlaceMention]) -> list[PlaceMention]:
+def _unknown_places(doc: Document, known: Sequence[PlaceMention]) -> tuple[list[PlaceMention], set[int]]:
+    """Names the patterns or the NER call places but the gazetteer lacks, and the starts of known
+    mentions they swallow ("Yar Katsina village": not Katsina; "Nasarawa Mai Fara": not Nasarawa)."""
     text = doc.article.text
-    covered = [(m.span.start, m.span.end) for m in known]
     found: dict[int, PlaceMention] = {}
+    swallowed: set[int] = set()
     spans = [(m.start(1), m.end(1), m.group(1), "at") for pattern in _UNKNOWN_PLACE for m in pattern.finditer(text)]
     spans += [(s, e, t, "") for s, e, t in _ner_spans(doc, _NER_PLACES)]
     for start, end, surface, cue in spans:
         key = name_key(surface)
-        if (any(s < end and start < e for s, e in covered) or start in found or key in HARD_STOP
-                or key.split()[0] in SOFT_STOP or key in DEMONYMS):
+        words = key.split()
+        if (start in found or not words or any(w in HARD_STOP or w in _ADMIN_WORDS for w in words)
+                or words[0] in SOFT_STOP
+                or key in DEMONYMS or (surface.isupper() and len(surface) <= 6)):
             continue
+        overlapping = [m for m in known if m.span.start < end and start < m.span.end]
+        inside = cue == "at" and overlapping and all(
+            start <= m.span.start and m.span.end <= end and m.span.end - m.span.start < end - start
+            and m.kind in ("place", "admin1", "admin2") for m in overlapping)
+        if overlapping and not inside:
+            continue
+        swallowed.update(m.span.start for m in overlapping)
         if not cue:
             before = text[max(0, start - 60) : start]
             cue = "near" if _NEAR_BEFORE.search(before) else "at" if _AT_BEFORE.search(before) else ""
         found[start] = PlaceMention(Span(start, end, surface), None, precision=2, kind="place", cue=cue)
         log.info("unresolved place %r in article %s", surface, doc.article.id)
-    return list(found.values())
+    return list(found.values()), swallowed
 
 
 def unresolved_places(doc: Document) -> tuple[str, ...]:
