@@ -260,17 +260,32 @@ def locate_event(doc: Document, sentence: Span, *, gazetteer: Gazetteer | None =
                 break
     if choice is not None and choice.entry is not None:
         return _location(choice, gaz)
-    country = _fallback_country(doc, idx, countries, gaz)
     if choice is not None:  # a place the gazetteer does not know: its name, no guessed point
+        country = _unknown_country(doc, own) or _fallback_country(doc, idx, countries, gaz)
         return _unknown_location(doc, choice, sentence, country, gaz)
+    country = _fallback_country(doc, idx, countries, gaz)
     if not country:
         return EventLocation(country="")
     info = gaz.country(country)
     if info is None:
         return EventLocation(country="")
     entry = info.entry
+    known = (entry.latitude, entry.longitude) != (0.0, 0.0)  # a country the dumps gave no point
     return EventLocation(country=info.name, iso=info.iso, region=info.region, location=info.name,
-                         latitude=round(entry.latitude, 4), longitude=round(entry.longitude, 4), geo_precision=3)
+                         latitude=round(entry.latitude, 4) if known else None,
+                         longitude=round(entry.longitude, 4) if known else None, geo_precision=3)
+
+
+def _unknown_country(doc: Document, own: Sequence[PlaceMention]) -> str:
+    """The country of an unknown place: that of the known places and areas of its sentence, else
+    the one its sentence names, else the article's (a demonym says whose troops, not where)."""
+    for kinds in (("place", "admin1", "admin2"), ("country",)):
+        found = {m.entry.country_code for m in own if m.entry is not None and m.kind in kinds
+                 and m.cue not in ("source", "origin", "possessive") or (
+                     m.entry is not None and m.kind == "country" and m.cue == "possessive" and "country" in kinds)}
+        if len(found) == 1:
+            return found.pop()
+    return dominant_country(doc)
 
 
 def _unknown_location(doc: Document, m: PlaceMention, sentence: Span, country: str, gaz: Gazetteer) -> EventLocation:

@@ -307,7 +307,9 @@ def build_context(toponyms: Sequence[Toponym], *, dateline_country: str = "", ti
             if len(codes) == 1 and (unique or not named or codes <= named):
                 seen.add(t.key)
                 ctx.countries[codes.pop()] += 1
-        elif t.kind in ("place", "admin2") and t.candidates and t.key not in seen and not t.joined:
+    named = set(ctx.countries)
+    for t in toponyms:
+        if t.kind in ("place", "admin2") and t.candidates and t.key not in seen and not t.joined:
             codes = {c.country_code for c in t.candidates}
             if len(codes) == 1 and (not named or codes <= named):
                 seen.add(t.key)
@@ -405,7 +407,7 @@ def _plausible(entry: GazEntry, topo: Toponym, ctx: Context) -> bool:
         return True
     in_context = not ctx.countries or entry.country_code in ctx.countries
     if entry.feature_code == ADMIN1_CODE:
-        return in_context or topo.kind == "admin1"
+        return in_context
     own_name = name_key(entry.name) == topo.key
     big = entry.feature_code in ("PPLC", "PPLA") or entry.population >= 100_000
     if topo.joined and not (in_context and big):
