@@ -31,6 +31,8 @@ def headlines(row: dict[str, str]) -> list[tuple[str, str, str]]:
         office = offices[i].strip() if i < len(offices) else ""
         if len(head.split()) < 5 or head.startswith("#") or not re.match(r"\d{4}-\d{2}-\d{2}$", date):
             continue
+        if date < "1989-01-01":
+            continue  # UCDP writes 1753-01-01 for an unknown source date; GED starts in 1989
         if re.search(r"(JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER) \d{4}$", head):
             continue  # monthly digests, not reports
         out.append((head, date, office))

@@ -32,9 +32,16 @@ def _within(span: Span, outer: Span) -> bool:
     return outer.start <= span.start and span.end <= outer.end
 
 
-def event_date_for(mention: EventMention, doc: Document) -> tuple[dt.date, int, DateMention | None, bool]:
-    """(date, time_precision, evidence, stated in the sentence itself) for one mention."""
+def event_date_for(
+    mention: EventMention, doc: Document, *, shared: bool = False
+) -> tuple[dt.date, int, DateMention | None, bool]:
+    """(date, time_precision, evidence, stated in the sentence itself) for one mention.
+
+    When the sentence reports two events (``shared``), each takes the date nearest its trigger.
+    """
     inside = [d for d in doc.dates if _within(d.span, mention.span)]
+    if shared and len(inside) > 1:
+        inside = [min(inside, key=lambda d: abs(d.span.start - mention.trigger.start))]
     before = sorted((d for d in doc.dates if d.span.end <= mention.span.start), key=lambda d: -d.span.start)
     article_date = doc.article.date or dt.date.today()
     date, precision, evidence = date_for_event(inside, before, article_date, doc.article.date_precision)
@@ -54,7 +61,8 @@ def named_actors(doc: Document, mention: EventMention) -> tuple[ActorMention, ..
 
 def build_draft(doc: Document, mention: EventMention) -> Draft:
     """Everything one sentence says about its event."""
-    date, precision, date_evidence, explicit = event_date_for(mention, doc)
+    shared = sum(m.span == mention.span for m in doc.event_mentions) > 1
+    date, precision, date_evidence, explicit = event_date_for(mention, doc, shared=shared)
     where = locate_event(doc, mention.span)
     actors = named_actors(doc, mention)
     deaths = [f for f in doc.fatalities if _within(f.span, mention.span)]

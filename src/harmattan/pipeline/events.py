@@ -143,8 +143,10 @@ def _violence_subtype(text: str, trigger: re.Match[str], *, clash: bool) -> str:
 
 def _protest_subtype(text: str) -> str:
     killed = _find("violence", text)
-    if _find("excessive", text) or (killed and _find("state_side", text) and not _find("riot", text)):
+    if _find("excessive", text):
         return "Excessive force against protesters"
+    if killed and _find("state_side", text) and not _find("riot", text) and not _find("clash", text):
+        return "Violent demonstration"
     if _find("riot", text) or _find("clash", text):
         return "Violent demonstration"
     if _find("intervention", text):
@@ -239,6 +241,32 @@ def classify_sentence(text: str, *, has_number: bool | None = None) -> SentenceL
     return None
 
 
+def secondary_label(text: str, label: SentenceLabel) -> SentenceLabel | None:
+    """A second event a sentence reports besides its main one: the kidnapping a release ends
+    ("enlevé le 8 avril 2021 à Gao, il a été libéré lundi")."""
+    if label.sub_event_type != "Agreement":
+        return None
+    match = _first_live("abduction", text)
+    if match is None:
+        return None
+    return SentenceLabel("Abduction/forced disappearance", match.start(), match.end(), _SCORES["abduction"] - 0.1)
+
+
+_ATTRIBUTIVE = re.compile(
+    r"\b(?:the|those|these|les|des|ces)\s+(?:kidnapped|abducted|enlev[ée]s|kidnapp[ée]s)\s$", re.I
+)
+
+
+def _dated_near(doc: Document, sentence: Span, extra: SentenceLabel, main: SentenceLabel) -> bool:
+    """Whether a date in the sentence sits nearer the second event's trigger than the main one's."""
+    for d in doc.dates:
+        if sentence.start <= d.span.start < sentence.end:
+            pos = d.span.start - sentence.start
+            if abs(pos - extra.start) < abs(pos - main.start):
+                return True
+    return False
+
+
 def detect_events(doc: Document, *, min_score: float = 0.3) -> tuple[EventMention, ...]:
     """One event mention per sentence that reports an event."""
     out: list[EventMention] = []
@@ -248,21 +276,28 @@ def detect_events(doc: Document, *, min_score: float = 0.3) -> tuple[EventMentio
         label = classify_sentence(sentence.text, has_number=has_number)
         if label is None or label.score < min_score:
             continue
+        labels = [label]
         dated = any(sentence.start <= d.span.start < sentence.end for d in doc.dates)
+        extra = secondary_label(sentence.text, label)
+        if extra is not None and _dated_near(doc, sentence, extra, label):
+            labels.append(extra)
         if not dated and (_YEAR_ONLY.search(sentence.text) or cue("generic").search(sentence.text)):
             continue  # background or generic statements without a date of their own are not events
-        start = sentence.start + label.start
-        trigger = Span(start, sentence.start + label.end, doc.article.text[start : sentence.start + label.end])
-        if not dated and not has_number and _PLURAL_NOUN.match(trigger.text):
-            continue  # "carried out attacks in Kenya": no single event
-        if any(sentence.start <= f.span.start < sentence.end and f.count > 2000 for f in doc.fatalities):
-            continue  # war-long tolls ("130,000 killed") are not one event
-        anaphoric = not dated and bool(_ANAPHOR.search(doc.article.text[max(sentence.start, start - 25) : start]))
-        out.append(
-            EventMention(
-                sentence, trigger, event_type_of(label.sub_event_type), label.sub_event_type, label.score, anaphoric
+        for label in labels:
+            start = sentence.start + label.start
+            trigger = Span(start, sentence.start + label.end, doc.article.text[start : sentence.start + label.end])
+            if not dated and _ATTRIBUTIVE.search(doc.article.text[max(sentence.start, start - 12) : start + len(trigger.text) + 1]):
+                continue  # "the kidnapped students": a description, the event is told elsewhere
+            if not dated and not has_number and _PLURAL_NOUN.match(trigger.text):
+                continue  # "carried out attacks in Kenya": no single event
+            if any(sentence.start <= f.span.start < sentence.end and f.count > 2000 for f in doc.fatalities):
+                continue  # war-long tolls ("130,000 killed") are not one event
+            anaphoric = not dated and bool(_ANAPHOR.search(doc.article.text[max(sentence.start, start - 25) : start]))
+            out.append(
+                EventMention(
+                    sentence, trigger, event_type_of(label.sub_event_type), label.sub_event_type, label.score, anaphoric
+                )
             )
-        )
     return tuple(out)
 
 

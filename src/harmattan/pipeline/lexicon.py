@@ -66,7 +66,7 @@ TRIGGERS: dict[str, list[str]] = {
     "riot": [
         r"riot(?:s|ers?|ing|ed)?", r"violent (?:protests?|demonstrations?)", r"unrest", r"looted", r"looting",
         r"vandali[sz]\w*", r"burn(?:ed|ing|t) tyres", r"barricades?", r"hurled stones", r"threw stones", r"pelted",
-        r"[ée]meutes?", r"[ée]meutiers", r"violences?", r"violent(?:e|es|s)?", r"clash(?:es|ed)?", r"affrontements?", r"torched", r"set (?:on )?fire", r"stormed", r"attack(?:ed|s|ing)?", r"incendi\w+", r"br[ûu]l\w+", r"attaqu[ée]\w*", r"pris d'assaut", r"[ée]chauffour[ée]es?", r"heurts", r"saccag\w*", r"pill[ée]\w*",
+        r"[ée]meutes?", r"[ée]meutiers", r"violences?", r"violent(?:e|es|s)?", r"clash(?:es|ed)?", r"affrontements?", r"torched", r"set (?:on )?fire", r"stormed", r"attack(?:ed|s|ing)?", r"incendi\w+", r"br[ûu]l\w+", r"attaqu[ée]\w*", r"pris d['’]assaut", r"très violents?", r"[ée]chauffour[ée]es?", r"heurts", r"saccag\w*", r"pill[ée]\w*",
         r"pneus", r"jets? de pierres", r"caillass\w*", r"tore down", r"ransack\w*", r"d[ée]g[ée]n[ée]r[ée]\w*",
     ],
     "intervention": [
@@ -79,7 +79,7 @@ TRIGGERS: dict[str, list[str]] = {
         r"balles? r[ée]elles?", r"r[ée]prim[ée]\w*(?: dans le sang)?", r"r[ée]pression", r"violemment dispers\w*",
         r"(?:protesters|demonstrators) (?:were|have been) (?:killed|shot)", r"manifestants? (?:ont été )?tu[ée]s",
     ],
-    "mob": [r"\bmob\b", r"lynch\w*", r"jungle justice", r"vindicte populaire", r"intercommunautaires?", r"inter-communal"],
+    "mob": [r"\bmob\b", r"lynch\w*", r"jungle justice", r"vindicte populaire"],
     "arrest": [
         r"arrest(?:ed|s|ing)?", r"detained", r"taken into custody", r"house arrest", r"apprehended", r"nabbed",
         r"\barr[êe]t[ée]s?\b", r"\barr[êe]t[ée]es\b", r"interpell\w*", r"garde à vue", r"r[ée]sidence surveill[ée]e",
@@ -124,7 +124,7 @@ TRIGGERS: dict[str, list[str]] = {
 # Context cues ------------------------------------------------------------------------------
 CUES: dict[str, list[str]] = {
     "military_target": [
-        r"soldiers?", r"troops?", r"army", r"military(?! junta)", r"camp", r"base", r"barracks", r"patrol", r"convoy",
+        r"soldiers?", r"troops?", r"army", r"military(?! junta)", r"camp", r"base", r"barracks", r"patrol", r"(?:military|army) convoy",
         r"gendarm\w*", r"police(?:men|man)?", r"checkpoint", r"outpost", r"post", r"positions?", r"servicemen", r"officers?",
         r"security forces", r"defen[cs]e forces", r"\bVDP\b", r"militia", r"vigilantes?", r"peacekeepers?", r"Wagner",
         r"soldats?", r"militaires?", r"arm[ée]e", r"garnison", r"caserne", r"patrouille", r"gendarmerie", r"policiers?",
@@ -137,7 +137,8 @@ CUES: dict[str, list[str]] = {
         r"soldiers?", r"troops?", r"army", r"military", r"gendarm\w*", r"police", r"security forces", r"defen[cs]e forces?", r"(?<!Support )forces\b", r"\bbase\b", r"AMISOM", r"ATMIS", r"MINUSMA", r"military formation", r"barracks", r"outpost", r"garrison",
         r"soldats?", r"militaires?", r"arm[ée]e", r"gendarmerie", r"policiers?", r"forces de d[ée]fense", r"forces de s[ée]curit[ée]",
         r"\bFDS\b", r"\bFAMa\b", r"\bVDP\b", r"peacekeepers?", r"casques bleus", r"Wagner", r"camp militaire", r"military camp",
-        r"army (?:camp|base|post)", r"checkpoint", r"convoy", r"patrol", r"patrouille", r"convoi",
+        r"army (?:camp|base|post)", r"checkpoint", r"(?:military|army) convoy", r"patrol", r"patrouille",
+        r"convoi (?:militaire|de l'armée)", r"escorte militaire",
     ],
     "civilian_target": [
         r"civilians?", r"villagers?", r"residents?", r"worshippers?", r"farmers?", r"traders?", r"passengers?", r"travell?ers?",
