@@ -55,3 +55,20 @@ def test_clean_finds_dateline(text: str, place: str) -> None:
 
 def test_clean_no_dateline_in_plain_sentence() -> None:
     assert find_dateline("Gunmen killed three people in a village.") is None
+
+
+@pytest.mark.parametrize("value", ["1753-01-01", "2999-01-01", "2024-13-01", "yesterday"])
+def test_readers_reject_bad_or_implausible_dates(value: str) -> None:
+    from harmattan.errors import InputError
+    from harmattan.ingest.readers import build_article
+
+    with pytest.raises(InputError, match="date"):
+        build_article({"text": "Gunmen attacked a village.", "date": value}, origin="x.jsonl:3")
+
+
+def test_readers_month_only_date_prefix_has_month_precision() -> None:
+    from harmattan.ingest.readers import build_article
+
+    article = build_article({"text": " date 2024-09 Gunmen attacked a village."}, origin="x")
+    assert article.date is not None and article.date.isoformat() == "2024-09-15"
+    assert article.date_precision == 3

@@ -60,10 +60,14 @@ def parse_date(value: Any, *, origin: str) -> tuple[dt.date, int]:
     text = str(value).strip()[:10]
     try:
         if re.fullmatch(r"\d{4}-\d{2}", text):
-            return dt.date.fromisoformat(text + "-15"), 3
-        return dt.date.fromisoformat(text), 1
+            date, precision = dt.date.fromisoformat(text + "-15"), 3
+        else:
+            date, precision = dt.date.fromisoformat(text), 1
     except ValueError as exc:
         raise InputError(f"bad date {value!r} (expected YYYY-MM-DD)", origin=origin) from exc
+    if not dt.date(1900, 1, 1) <= date <= dt.date.today() + dt.timedelta(days=2):
+        raise InputError(f"implausible date {value!r} (before 1900 or in the future)", origin=origin)
+    return date, precision
 
 
 def build_article(
