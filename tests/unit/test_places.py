@@ -7,7 +7,7 @@ import pytest
 from harmattan.testing import make_article
 from harmattan.gazetteer import InMemoryGazetteer
 from harmattan.gazetteer.base import CountryInfo
-from harmattan.pipeline.places import PlacesStage, find_places, locate_event, unresolved_places
+from harmattan.pipeline.places import PlacesStage, find_places, locate_event, places_in_sentence, unresolved_places
 from harmattan.pipeline.segment import load_nlp, split_sentences
 from harmattan.records import Document, GazEntry, Span
 
@@ -34,6 +34,15 @@ NIGER_STATE = _e(17, "Niger", 9.6, 6.55, "ADM1", "NG", "Niger", a1_code="31")
 SAY = _e(18, "Say", 13.10, 2.37, "PPLA2", "NE", "Tillaberi", pop=18_000, a1_code="09")
 BAMAKO = _e(19, "Bamako", 12.65, -8.0, "PPLC", "ML", "Bamako", pop=1_300_000, a1_code="01")
 NIAMEY = _e(20, "Niamey", 13.51, 2.11, "PPLC", "NE", "Niamey", pop=1_000_000, a1_code="08")
+ZAMFARA = _e(21, "Zamfara", 12.17, 6.66, "ADM1", "NG", "Zamfara", a1_code="57")
+YOBE = _e(22, "Yobe", 12.0, 11.5, "ADM1", "NG", "Yobe", a1_code="44")
+MARU = _e(23, "Maru", 12.33, 6.40, "PPLA2", "NG", "Zamfara", pop=11_000, a1_code="57")
+SABON_GARI_NG = _e(24, "Sabon Garin Nangere", 11.85, 11.07, "PPLA2", "NG", "Yobe", a1_code="44")
+SABON_GARI_NE = _e(25, "Sabon Gari", 13.9, 2.0, "PPL", "NE", "Tillaberi", a1_code="09")
+EST = _e(26, "Est", 12.06, 0.36, "ADM1", "BF", "Est", a1_code="78")
+CENTRE_NORD = _e(27, "Centre-Nord", 13.09, -1.08, "ADM1", "BF", "Centre-Nord", a1_code="69")
+BIDEN = _e(28, "Biden", 14.0, 1.0, "PPL", "NE", "Tillaberi", a1_code="09")
+EL_FASHER = _e(29, "El Fasher", 16.0, 1.0, "PPLA", "ML", "Gao", pop=200_000, a1_code="07")
 
 
 def _info(entry: GazEntry, iso: int) -> CountryInfo:
@@ -44,7 +53,9 @@ def _info(entry: GazEntry, iso: int) -> CountryInfo:
 def gaz() -> InMemoryGazetteer:
     entries = [(BONI, []), (BONI_BF, []), (MOPTI_TOWN, []), (MOPTI, []), (TILLABERI, ["Tillabéri"]),
                (MENAKA, ["Menaka"]), (TIMBUKTU, ["Tombouctou"]), (NIGER_STATE, ["Niger State"]), (SAY, []),
-               (BAMAKO, []), (NIAMEY, [])]
+               (BAMAKO, []), (NIAMEY, []), (ZAMFARA, ["Zamfara State"]), (YOBE, []), (MARU, []),
+               (SABON_GARI_NG, ["Sabon Gari"]), (SABON_GARI_NE, []), (EST, []), (CENTRE_NORD, ["Centre Nord"]),
+               (BIDEN, []), (EL_FASHER, ["El-Fasher"])]
     countries = [_info(MALI, 466), _info(NIGER, 562), _info(NIGERIA, 566), _info(BURKINA, 854)]
     return InMemoryGazetteer(entries, countries=countries)
 
@@ -173,3 +184,71 @@ def test_places_find_places_returns_spans_into_the_text(gaz: InMemoryGazetteer) 
     doc = _doc("Clashes in Ménaka and Tillabéri.", gaz)
     text = doc.article.text
     assert all(text[m.span.start : m.span.end] == m.span.text for m in find_places(doc, gazetteer=gaz))
+
+
+def test_places_village_before_its_lga_and_state_is_the_location(gaz: InMemoryGazetteer) -> None:
+    text = ("Gunmen killed seven people in Kadaga village, Dunka district in Maru Local Government Area of "
+            "Zamfara State, Nigeria.")
+    where = _where(text, gaz)
+    assert (where.country, where.admin1, where.location, where.latitude) == ("Nigeria", "Zamfara", "Kadaga", None)
+
+
+def test_places_homonym_outside_the_named_state_is_kept_by_name(gaz: InMemoryGazetteer) -> None:
+    text = ("Zamfara State police in Nigeria confirmed the raid. Bandits killed four people in Sabon Gari on "
+            "Friday.")
+    where = _where(text, gaz, sentence=1)
+    assert (where.country, where.admin1, where.location, where.latitude) == ("Nigeria", "Zamfara", "Sabon Gari",
+                                                                             None)
+
+
+def test_places_longer_unknown_name_swallows_the_known_one_inside(gaz: InMemoryGazetteer) -> None:
+    where = _where("Gunmen besieged Mopti Kanta village in central Mali on Friday.", gaz)
+    assert (where.location, where.latitude) == ("Mopti Kanta", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "admin1"),
+    [("Des hommes armés ont attaqué un convoi dans l'est du Burkina Faso mercredi.", "Est"),
+     ("Six personnes ont été tuées à Kalsaka, dans la région du Centre nord, au Burkina Faso.", "Centre-Nord")],
+)
+def test_places_french_directional_region_is_the_admin1(text: str, admin1: str, gaz: InMemoryGazetteer) -> None:
+    where = _where(text, gaz, language="fr")
+    assert (where.country, where.admin1) == ("Burkina Faso", admin1)
+
+
+def test_places_name_seen_twice_in_another_country_is_not_a_place(gaz: InMemoryGazetteer) -> None:
+    text = "Biden aides said jihadists attacked Boni in Mali. Biden aides later said the toll rose."
+    doc = _doc(text, gaz)
+    assert [m.span.text for m in doc.places if m.entry is not None] == ["Boni", "Mali"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Les manifestants ont bloqué l'avenue Niamey à Bamako.", "Police arrested Musa “Boni” Traoré in Bamako."],
+)
+def test_places_streets_and_nicknames_are_not_places(text: str, gaz: InMemoryGazetteer) -> None:
+    doc = _doc(text, gaz, language="fr" if "avenue" in text else "en")
+    assert [m.span.text for m in doc.places if m.entry is not None] == ["Bamako"]
+
+
+def test_places_arabic_article_names_match_in_lower_case(gaz: InMemoryGazetteer) -> None:
+    where = _where("The army repelled an attack in el-Fasher on Friday, in Mali.", gaz)
+    assert where.location == "El Fasher"
+
+
+def test_places_dateline_country_does_not_place_an_unknown_village(gaz: InMemoryGazetteer) -> None:
+    text = "NIAMEY, Niger (AP) — Gunmen attacked the village of Zanfaraba in Mali's Mopti region."
+    doc = _doc(text, gaz, dateline=Span(0, 6, "NIAMEY"))
+    where = locate_event(doc, doc.sentences[0], gazetteer=gaz)
+    assert (where.country, where.admin1, where.location) == ("Mali", "Mopti", "Zanfaraba")
+
+
+@pytest.mark.parametrize(
+    ("text", "locations"),
+    [("Gunmen killed seven people in Kadaga and Gyalla villages of Zamfara State, Nigeria.", ["Kadaga", "Gyalla"]),
+     ("Rockets hit Ménaka and Timbuktu in Mali on Friday.", ["Ménaka", "Timbuktu"]),
+     ("Gunmen killed five villagers in Boni, in the Mopti region of Mali.", ["Boni"])],
+)
+def test_places_in_sentence_lists_each_event_place(text: str, locations: list[str], gaz: InMemoryGazetteer) -> None:
+    doc = _doc(text, gaz)
+    assert [w.location for w in places_in_sentence(doc, doc.sentences[0], gazetteer=gaz)] == locations

@@ -24,7 +24,8 @@ from harmattan.records import GazEntry, PlaceMention, Span
 _CONTAINER_WORDS = frozenset("""
     village villages town community communities district districts local government area areas lga lgas council
     camp quarter neighbourhood neighborhood ward commune communes rurale rural localité localite cercle province
-    provinces region regions state states department département prefecture préfecture county territory
+    provinces region regions région régions state states department département prefecture préfecture county territory
+    displacement refugee refugees idp idps military army base site
     territoire chiefdom canton secteur sector capital capitale chef lieu regional provincial seat situé située
     situated located the la le les l its sa son
 """.split())

@@ -276,6 +276,34 @@ def locate_event(doc: Document, sentence: Span, *, gazetteer: Gazetteer | None =
                          longitude=round(entry.longitude, 4) if known else None, geo_precision=3)
 
 
+def places_in_sentence(doc: Document, sentence: Span, *, gazetteer: Gazetteer | None = None
+                       ) -> list[EventLocation]:
+    """The distinct places where the events of ``sentence`` happened, in text order.
+
+    "killed in Sakkida and Gyadde villages" gives two; a place that only contains another one
+    ("in Maru LGA"), a source's whereabouts or an origin ("from Niamey") gives none. A sentence
+    without such a place gives one location, the one ``locate_event`` finds.
+    """
+    gaz = _gazetteer(gazetteer)
+    own = [m for m in doc.places if _within(m, sentence)]
+    scenes = [m for m in own if m.kind in ("place", "admin2") and m.cue in ("at", "near", "")
+              and (m.entry is not None or m.cue in ("at", "near"))]
+    dominant = {m.entry.country_code for m in own if m.entry is not None and m.kind in ("country", "demonym")}
+    dominant.add(dominant_country(doc, gaz))
+    scenes = [m for m in scenes if m.entry is None or m.entry.country_code in dominant]
+    if len(scenes) < 2:
+        return [locate_event(doc, sentence, gazetteer=gaz)]
+    out: list[EventLocation] = []
+    for m in scenes:
+        if m.entry is not None:
+            where = _location(m, gaz)
+        else:
+            where = _unknown_location(doc, m, sentence, _unknown_country(doc, own) or dominant_country(doc, gaz), gaz)
+        if all(name_key(w.location) != name_key(where.location) for w in out):
+            out.append(where)
+    return out
+
+
 def _unknown_country(doc: Document, own: Sequence[PlaceMention]) -> str:
     """The country of an unknown place: that of the known places and areas of its sentence, else
     the one its sentence names, else the article's (a demonym says whose troops, not where)."""

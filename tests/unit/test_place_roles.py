@@ -1,0 +1,60 @@
+"""Place roles in a sentence (container, source, directional region), on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from harmattan.pipeline.place_roles import _is_container_gap, directional_regions, mark_containers, mark_sources
+from harmattan.records import GazEntry, PlaceMention, Span
+
+_EST = GazEntry(1, "Est", 12.06, 0.36, "A", "ADM1", "BF", "Burkina Faso", admin1="Est", admin1_code="78")
+_BF = GazEntry(2, "Burkina Faso", 12.5, -1.7, "A", "PCLI", "BF", "Burkina Faso")
+
+
+def _mentions(text: str, *names: str) -> list[PlaceMention]:
+    out = []
+    for name in names:
+        start = text.index(name)
+        out.append(PlaceMention(Span(start, start + len(name), name), None, kind="place", cue="at"))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("gap", "container"),
+    [(" village, Dankurmi district in ", True), (" Local Government Area of ", True), (", dans la région de ", True),
+     (" displacement camp in ", True), (", the capital of ", True), (" and ", False), (" village of ", False),
+     (" LGA, 11 people died in ", False), (". Then ", False)],
+)
+def test_place_roles_container_gap(gap: str, container: bool) -> None:
+    assert _is_container_gap(gap) is container
+
+
+def test_place_roles_marks_the_area_after_a_village_as_its_container() -> None:
+    text = "Bandits killed seven people in Kadaga village in Maru LGA."
+    cues = [m.cue for m in mark_containers(text, _mentions(text, "Kadaga", "Maru"))]
+    assert cues == ["at", "within"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("Two doctors in Mekele told reporters that the market was hit.", "Mekele"),
+     ("The toll rose to 12, the police spokesman stated on Tuesday in Jos.", "Jos"),
+     ("Des habitants de Kaya ont raconté que les assaillants étaient nombreux.", "Kaya")],
+)
+def test_place_roles_marks_where_a_source_spoke(text: str, name: str) -> None:
+    marked = mark_sources(text, [Span(0, len(text), text)], _mentions(text, name))
+    assert marked[0].cue == "source"
+
+
+def test_place_roles_event_place_after_said_that_is_not_a_source() -> None:
+    text = "The army said that gunmen attacked Kaya on Monday."
+    assert mark_sources(text, [Span(0, len(text), text)], _mentions(text, "Kaya"))[0].cue == "at"
+
+
+def test_place_roles_directional_region_of_a_country() -> None:
+    text = "Une attaque a visé un convoi dans l'est du Burkina Faso."
+    start = text.index("Burkina")
+    country = PlaceMention(Span(start, start + 12, "Burkina Faso"), _BF, precision=3, kind="country")
+    found = directional_regions(text, [country], lambda cc, words: _EST if (cc, words.lower()) == ("BF", "est")
+                                else None, "BF")
+    assert [(m.span.text, m.entry, m.precision) for m in found] == [("est", _EST, 3)]
