@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from harmattan.testing import make_article
 from harmattan.gazetteer import InMemoryGazetteer
 from harmattan.gazetteer.base import CountryInfo
 from harmattan.pipeline.places import PlacesStage, find_places, locate_event, places_in_sentence, unresolved_places
 from harmattan.pipeline.segment import load_nlp, split_sentences
 from harmattan.records import Document, GazEntry, Span
+from harmattan.testing import make_article
 
 
 def _e(gid: int, name: str, lat: float, lon: float, code: str, cc: str, a1: str, *, pop: int = 0,

@@ -21,14 +21,15 @@ from harmattan.pipeline.events import attribution_spans
 from harmattan.records import GazEntry, PlaceMention, Span
 
 #: Words allowed between a place and the area that contains it ("X village, Y district in Z").
-_CONTAINER_WORDS = frozenset("""
+_CONTAINER_TEXT = """
     village villages town community communities district districts local government area areas lga lgas council
     camp quarter neighbourhood neighborhood ward commune communes rurale rural localité localite cercle province
-    provinces region regions région régions state states department département prefecture préfecture county territory
-    displacement refugee refugees idp idps military army base site
-    territoire chiefdom canton secteur sector capital capitale chef lieu regional provincial seat situé située
-    situated located the la le les l its sa son
-""".split())
+    provinces region regions région régions state states department département prefecture préfecture county
+    territory displacement refugee refugees idp idps military army base site territoire chiefdom canton secteur
+    sector capital capitale chef lieu regional provincial seat situé située situated located the la le les l its
+    sa son
+"""
+_CONTAINER_WORDS = frozenset(_CONTAINER_TEXT.split())
 _CONTAINER_LINKS = frozenset({"in", "of", "dans", "de", "du", "des", "d", "near", "près", "pres", "à", ","})
 _GAP_TOKEN = re.compile(r"[,()]|[\w’'-]+")
 _MAX_GAP = 70
@@ -37,7 +38,8 @@ _MAX_GAP = 70
 _VERB = (r"(?:told|said|says|stated|declared|announced|explained|a\s+(?:indiqué|déclaré|affirmé|annoncé|"
          r"expliqué|raconté|confirmé|précisé)|ont\s+(?:indiqué|déclaré|affirmé|annoncé|raconté|confirmé))")
 _SOURCE_AFTER = re.compile(r"^\W{0,3}\s*" + _VERB + r"\b", re.IGNORECASE)
-_SPOKE = r"(?:told|said|says|stated|declared|a\s+(?:indiqué|déclaré|affirmé|expliqué|raconté|précisé)|ont\s+(?:indiqué|déclaré|affirmé|raconté))"
+_SPOKE = (r"(?:told|said|says|stated|declared|a\s+(?:indiqué|déclaré|affirmé|expliqué|raconté|précisé)|"
+          r"ont\s+(?:indiqué|déclaré|affirmé|raconté))")
 _SOURCE_BEFORE = re.compile(
     r"\b" + _SPOKE + r"(?:\s+[\w’'-]+){0,4}?\s+(?:in|at|from|à|depuis)\s+(?:the\s+|la\s+|le\s+)?$", re.IGNORECASE
 )

@@ -17,8 +17,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 
 from harmattan.gazetteer import ADMIN1_CODE, COUNTRY_CODE, Gazetteer
-from harmattan.gazetteer.naming import name_key
-from harmattan.gazetteer.naming import DEMONYMS
+from harmattan.gazetteer.naming import DEMONYMS, name_key
 from harmattan.pipeline.place_roles import directional_regions, mark_containers, mark_sources
 from harmattan.pipeline.toponyms import (
     _AT_BEFORE,
@@ -309,8 +308,7 @@ def _unknown_country(doc: Document, own: Sequence[PlaceMention]) -> str:
     the one its sentence names, else the article's (a demonym says whose troops, not where)."""
     for kinds in (("place", "admin1", "admin2"), ("country",)):
         found = {m.entry.country_code for m in own if m.entry is not None and m.kind in kinds
-                 and m.cue not in ("source", "origin", "possessive") or (
-                     m.entry is not None and m.kind == "country" and m.cue == "possessive" and "country" in kinds)}
+                 and (m.cue not in ("source", "origin", "possessive") or m.kind == "country")}
         if len(found) == 1:
             return found.pop()
     return dominant_country(doc)

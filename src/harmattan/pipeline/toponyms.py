@@ -144,10 +144,9 @@ class Context:
         return {cc for cc, w in self.countries.items() if w * 3 >= top}
 
     def country_weight(self, code: str) -> float:
-        if not self.countries:
+        if code not in self.countries:
             return 0.0
-        top = self.countries.most_common(1)[0][1]
-        return 4.0 * self.countries[code] / top if code in self.countries else 0.0
+        return 4.0 * self.countries[code] / max(self.countries.values())
 
 
 def _words(text: str, offset: int) -> list[tuple[int, int, str]]:
@@ -168,7 +167,9 @@ _ARTICLE_PREFIX = re.compile(r"^(?:el|al|ad|as|ash|an|ar|at|az|ed|en|er|es|et)-[
 
 def _capitalised(word: str) -> bool:
     """A name-like word: capitalised ("Gao"), or behind an Arabic article ("el-Fasher"); not "UN"."""
-    return (word[:1].isupper() or bool(_ARTICLE_PREFIX.match(word))) and not (word.isupper() and len(word) <= 3)
+    if word[:1].isupper():
+        return not (len(word) <= 3 and word.isupper())
+    return "-" in word[:4] and bool(_ARTICLE_PREFIX.match(word))
 
 
 _ELIDED_GAP = re.compile(r"\s{1,2}(?:[dl]['’])?")
@@ -195,11 +196,14 @@ def match_toponyms(text: str, gazetteer: Gazetteer, *, offset: int = 0) -> list[
             if _capitalised(last) and (j > i or _capitalised(word)):  # "DR Congo", not "UN"
                 grams[(i, j)] = name_key(text[start : words[j][1]])
     found = gazetteer.lookup(set(grams.values()))
+    longest: dict[int, int] = {}
+    for (a, b), key in grams.items():
+        if key in found and b >= longest.get(a, -1):
+            longest[a] = b
     out: list[Toponym] = []
     i = 0
     while i < len(words):
-        best = next(((i, j) for j in range(min(i + _MAX_WORDS, len(words)) - 1, i - 1, -1)
-                     if grams.get((i, j)) in found), None)
+        best = (i, longest[i]) if i in longest else None
         start, end, word = words[i]
         country = DEMONYMS.get(name_key(word))
         next_word = words[i + 1][2].lower() if i + 1 < len(words) else ""
@@ -342,13 +346,24 @@ def score_candidate(entry: GazEntry, topo: Toponym, ctx: Context) -> float:
         score -= 3.0
     if ctx.admin1.get((entry.country_code, entry.admin1_code)):
         score += 2.0
-    points = [p for p in ctx.points if p.geonameid != entry.geonameid]
-    if points and entry.feature_class in ("P", "L", "S", "H"):
-        nearest = min(_km(entry, p) for p in points)
-        score += 2.0 if nearest < 30 else 1.5 if nearest < 100 else 0.0
-        if nearest >= 100 and any(_km(entry, p) < 300 for p in points if p.geonameid not in ctx.reporter_points):
-            score += 0.5
+    if ctx.points and entry.feature_class in ("P", "L", "S", "H"):
+        score += _proximity(entry, ctx)
     return score
+
+
+def _proximity(entry: GazEntry, ctx: Context) -> float:
+    """Bonus for lying near the article's other places (3 degrees of latitude ~ 330 km: skipped)."""
+    near: list[tuple[float, bool]] = []
+    for p in {p.geonameid: p for p in ctx.points}.values():
+        if p.geonameid == entry.geonameid or abs(p.latitude - entry.latitude) > 3.0:
+            continue
+        near.append((_km(entry, p), p.geonameid in ctx.reporter_points))
+    if not near:
+        return 0.0
+    nearest = min(d for d, _ in near)
+    if nearest < 100:
+        return 2.0 if nearest < 30 else 1.5
+    return 0.5 if any(d < 300 and not reporter for d, reporter in near) else 0.0
 
 
 def resolve_toponyms(toponyms: Sequence[Toponym], ctx: Context) -> list[tuple[Toponym, GazEntry | None]]:
