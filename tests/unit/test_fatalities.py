@@ -138,3 +138,14 @@ def test_fatalities_event_side_conflict_uses_minimum() -> None:
     a = FatalityMention(Span(0, 10, "14 soldiers"), 14)
     b = FatalityMention(Span(20, 30, "16 soldiers"), 16)
     assert fatalities_for_event([a, b])[:3] == (14, 14, 16)
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Islamic militants killed a minimum of 54 troopers near the border.", 54),
+        ("4 French tourists, 2 guides killed by gunmen at a wildlife park", 6),
+    ],
+)
+def test_fatalities_minimum_and_comma_lists(text: str, count: int) -> None:
+    assert [m.count for m in find_fatalities(text, "en")] == [count]

@@ -52,7 +52,7 @@ _QUALIFIER = (
     r"(?:(?:at\s+least|about|around|some|nearly|almost|more\s+than|over|up\s+to|as\s+many\s+as|no\s+fewer\s+than"
     r"|no\s+less\s+than|well\s+over|approximately|roughly|an\s+estimated|a\s+total\s+of|a\s+further|another"
     r"|au\s+moins|près\s+de|pres\s+de|plus\s+de|environ|quelque|jusqu'à|jusqu’à|pas\s+moins\s+de|un\s+total\s+de"
-    r"|officially|at\s+most)\s+)*"
+    r"|officially|at\s+most|a\s+minimum\s+of|a\s+maximum\s+of|not\s+less\s+than|au\s+minimum)\s+)*"
 )
 _NUMBER = (
     r"(?P<num>\d{1,3}(?:[,\u00a0\u202f ]\d{3})+|\d+"
@@ -76,6 +76,7 @@ _NOUNS = {
     r"|workers?|travailleurs?|employés?|employees|miners?|orpailleurs?|protesters?|demonstrators?|manifestants?"
     r"|pupils|bergers?|éleveurs?|agriculteurs?|paysans?|displaced|déplacés|refugees|réfugiés|hostages?|otages?"
     r"|journalists?|journalistes?|guides?|officials?|family\s+members|members|membres|chiefs?|chefs?|traders"
+    r"|citizens?|nationals?|tourists?|touristes?|ressortissants?|citoyens?|aid\s+workers?|humanitaires?|drivers?|chauffeurs?"
     r"|commerçants?|christians|chrétiens|muslims|musulmans|boys|girls|garçons|filles|patients|jeunes?|youths?",
     "total": r"(?-i:[A-Z][a-z]+(?:ans|ens|ais|ois))|people|persons|person|individuals|personnes?|individus|men"
     r"|hommes|others|autres|victims?|victimes?|dead|deaths|fatalities|bodies|corps|morts?|décès|lives|vies|casualties",
