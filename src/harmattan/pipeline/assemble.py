@@ -22,12 +22,13 @@ from harmattan.pipeline.drafts import Draft
 from harmattan.pipeline.events import attribution_spans
 from harmattan.pipeline.fatalities import fatalities_for_event
 from harmattan.pipeline.lexicon import cue
-from harmattan.pipeline.places import locate_event
+from harmattan.pipeline.places import locate_event, places_in_sentence
 from harmattan.pipeline.within_article import group_sub_event_type, merge_drafts
 from harmattan.records import (
     ActorMention,
     DateMention,
     Document,
+    EventLocation,
     EventMention,
     EventRecord,
     Evidence,
@@ -68,27 +69,47 @@ def named_actors(doc: Document, mention: EventMention) -> tuple[ActorMention, ..
     )
 
 
-def build_draft(doc: Document, mention: EventMention) -> Draft:
-    """Everything one sentence says about its event."""
+_SPLIT_TYPES = ("Battles", "Violence against civilians", "Explosions/Remote violence", "Protests", "Riots")
+
+
+def build_drafts(doc: Document, mention: EventMention) -> list[Draft]:
+    """Everything one sentence says about its event(s): a violent or demonstration sentence that
+    names several places ("killed in Sakkida and Gyadde villages", "à Dakar et Ziguinchor")
+    reports one event per place, each with the death count told next to it."""
     shared = sum(m.span == mention.span for m in doc.event_mentions) > 1
     date, precision, date_evidence, explicit = event_date_for(mention, doc, shared=shared)
-    where = locate_event(doc, mention.span)
     actors = named_actors(doc, mention)
     deaths = [f for f in doc.fatalities if _within(f.span, mention.span)]
-    return Draft(
-        mention=mention,
-        date=date,
-        time_precision=precision,
-        date_mention=date_evidence if explicit else None,
-        inherited_date=None if explicit else date_evidence,
-        location=where,
-        actors=actors,
-        fatalities=tuple(deaths),
-    )
+    wheres = places_in_sentence(doc, mention.span) if mention.event_type in _SPLIT_TYPES else []
+    if len(wheres) < 2:
+        wheres = [locate_event(doc, mention.span)]
+
+    def draft(where: EventLocation, fatalities: Sequence[FatalityMention]) -> Draft:
+        return Draft(
+            mention=mention,
+            date=date,
+            time_precision=precision,
+            date_mention=date_evidence if explicit else None,
+            inherited_date=None if explicit else date_evidence,
+            location=where,
+            actors=actors,
+            fatalities=tuple(fatalities),
+        )
+
+    if len(wheres) == 1:
+        return [draft(wheres[0], deaths)]
+    out = []
+    previous_end = mention.span.start
+    for where in wheres:
+        end = where.evidence.end if where.evidence is not None else mention.span.end
+        near = [f for f in deaths if previous_end <= f.span.start < end]
+        out.append(draft(where, near))
+        previous_end = end
+    return out
 
 
 def event_id(article_id: str, draft: Draft) -> str:
-    key = f"{article_id}:{draft.mention.span.start}:{draft.mention.sub_event_type}"
+    key = f"{article_id}:{draft.mention.span.start}:{draft.mention.sub_event_type}:{draft.location.location}"
     return "HMT" + hashlib.sha1(key.encode()).hexdigest()[:12]
 
 
@@ -340,7 +361,7 @@ def _notes(draft: Draft) -> str:
 
 def assemble_events(doc: Document) -> tuple[EventRecord, ...]:
     """Drafts for every mention, merged within the article, as records."""
-    drafts = [build_draft(doc, mention) for mention in doc.event_mentions]
+    drafts = [d for mention in doc.event_mentions for d in build_drafts(doc, mention)]
     return tuple(record_from_group(doc, group) for group in merge_drafts(drafts))
 
 
