@@ -7,16 +7,31 @@ terminal (progress is a callback) or of the store.
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
+import functools
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Literal, Protocol
 
+from harmattan.config import Settings
 from harmattan.errors import HarmattanError, InputError
 from harmattan.ingest.readers import read_inputs
-from harmattan.pipeline import Pipeline, SkipArticle
+from harmattan.pipeline import SkipArticle
 from harmattan.records import Article, Document, EventRecord
+
+# Texts we wrote, coded once by each worker process so that its models load before timing.
+WARM_UP = (
+    Article(
+        id="warm-up-en", language="en", date=dt.date(2024, 3, 4),
+        text="Gunmen attacked a village near Mopti in Mali on Sunday, killing three civilians, officials said.",
+    ),
+    Article(
+        id="warm-up-fr", language="fr", date=dt.date(2024, 3, 4),
+        text="Des hommes armés ont attaqué dimanche un village près de Mopti, au Mali, tuant trois civils.",
+    ),
+)
 
 
 @dataclass
@@ -36,45 +51,97 @@ class CodingReport:
         return len(self.errors)
 
 
+class Runner(Protocol):
+    """What codes articles: a ``Pipeline`` in this process or a ``ProcessRunner`` pool."""
+
+    def run_many(
+        self, articles: Iterable[Article], *, on_error: Literal["raise", "skip"] = ...
+    ) -> Iterator[Document | HarmattanError]: ...
+
+
 def iter_documents(
     items: Iterable[Article | InputError],
-    pipeline: Pipeline,
+    pipeline: Runner,
     report: CodingReport,
     *,
     on_error: Literal["skip", "fail"] = "skip",
     progress: Callable[[], None] | None = None,
 ) -> Iterator[Document]:
-    """Run the pipeline over read items, recording errors in ``report``."""
-    for item in items:
+    """Run the pipeline over read items, in input order, recording errors in ``report``."""
+    # The runner pulls articles ahead of its results (a pool keeps several in flight), so read
+    # errors wait in ``order`` until the results of the articles before them are out.
+    order: deque[InputError | None] = deque()
+
+    def articles() -> Iterator[Article]:
+        for item in items:
+            if isinstance(item, InputError):
+                if on_error == "fail":
+                    raise item
+                order.append(item)
+                continue
+            order.append(None)
+            yield item
+
+    def flush_read_errors() -> None:
+        while order and order[0] is not None:
+            error = order.popleft()
+            assert error is not None
+            if progress is not None:
+                progress()
+            report.errors.append(str(error))
+
+    for result in pipeline.run_many(articles(), on_error="skip"):
+        flush_read_errors()
+        order.popleft()
         if progress is not None:
             progress()
-        if isinstance(item, InputError):
-            if on_error == "fail":
-                raise item
-            report.errors.append(str(item))
-            continue
         report.articles += 1
-        try:
-            doc = pipeline.run(item)
-        except SkipArticle:
+        if isinstance(result, SkipArticle):
             report.skipped_language += 1
             continue
-        except HarmattanError as exc:
+        if isinstance(result, HarmattanError):
             if on_error == "fail":
-                raise
-            report.errors.append(str(exc))
+                raise result
+            report.errors.append(str(result))
             continue
         report.coded += 1
-        report.events += len(doc.events)
-        for event in doc.events:
+        report.events += len(result.events)
+        for event in result.events:
             report.by_type[event.event_type] += 1
             report.by_country[event.country or "(unknown)"] += 1
-        yield doc
+        yield result
+    flush_read_errors()
+
+
+# Below this many articles a run stays in this process: each worker loads its own models
+# (seconds of CPU), which a few articles do not repay.
+MIN_ARTICLES_FOR_WORKERS = 100
+
+
+@contextmanager
+def open_runner(
+    settings: Settings, *, workers: int = 1, min_articles: int = MIN_ARTICLES_FOR_WORKERS
+) -> Iterator[Runner]:
+    """The pipeline for ``settings``: in this process, or one per worker process (workers > 1)
+    when a run has at least ``min_articles`` articles.
+
+    Results are the same either way; the pool's processes are stopped on exit.
+    """
+    from harmattan.pipeline import build_pipeline
+
+    if workers <= 1:
+        yield build_pipeline(settings)
+        return
+    from harmattan.pipeline.parallel import ProcessRunner
+
+    build = functools.partial(build_pipeline, settings)
+    with ProcessRunner(build, workers=workers, warm_up=WARM_UP, min_articles=min_articles) as runner:
+        yield runner
 
 
 def code_paths(
     paths: Iterable[Path],
-    pipeline: Pipeline,
+    pipeline: Runner,
     *,
     default_date: dt.date | None = None,
     on_error: Literal["skip", "fail"] = "skip",

@@ -15,8 +15,8 @@ from typing import Any, Literal, TypeVar
 
 import click
 
-from harmattan.cli.options import config_option, input_options, quiet_option
-from harmattan.coding import CodingReport, code_paths
+from harmattan.cli.options import config_option, input_options, quiet_option, workers_option
+from harmattan.coding import CodingReport, code_paths, open_runner
 from harmattan.config import Settings, load_settings
 from harmattan.errors import HarmattanError
 from harmattan.output import format_for, write_events
@@ -55,24 +55,23 @@ def run_coding(
     default_date: dt.date | None,
     on_error: Literal["skip", "fail"],
     quiet: bool,
+    workers: int = 1,
 ) -> tuple[list[Any], CodingReport]:
-    """Code inputs with a progress bar (unless quiet)."""
-    from harmattan.pipeline import build_pipeline
+    """Code inputs with a progress bar (unless quiet), in ``workers`` processes."""
+    with open_runner(settings, workers=workers) as pipeline:
+        if quiet:
+            return code_paths(inputs, pipeline, default_date=default_date, on_error=on_error)
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    pipeline = build_pipeline(settings)
-    if quiet:
-        return code_paths(inputs, pipeline, default_date=default_date, on_error=on_error)
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-    with Progress(
-        TextColumn("coding"), BarColumn(), MofNCompleteColumn(), TextColumn("articles"), TimeElapsedColumn(),
-        transient=True, console=_stderr_console(),
-    ) as bar:
-        task = bar.add_task("coding", total=None)
-        return code_paths(
-            inputs, pipeline, default_date=default_date, on_error=on_error,
-            progress=lambda: bar.advance(task),
-        )
+        with Progress(
+            TextColumn("coding"), BarColumn(), MofNCompleteColumn(), TextColumn("articles"), TimeElapsedColumn(),
+            transient=True, console=_stderr_console(),
+        ) as bar:
+            task = bar.add_task("coding", total=None)
+            return code_paths(
+                inputs, pipeline, default_date=default_date, on_error=on_error,
+                progress=lambda: bar.advance(task),
+            )
 
 
 def _stderr_console() -> Any:
@@ -113,6 +112,7 @@ def print_summary(report: CodingReport, *, out: Path | None) -> None:
 @click.option("--out", "-o", type=click.Path(path_type=Path), required=True, help="events.jsonl or events.csv")
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), help="Override the format from --out.")
 @click.option("--merge", is_flag=True, help="Merge reports of the same event from different articles into one event.")
+@workers_option
 @quiet_option
 @config_option
 @handle_errors
@@ -123,6 +123,7 @@ def code_command(
     out: Path,
     fmt: str | None,
     merge: bool,
+    workers: int,
     quiet: bool,
     config_file: Path | None,
 ) -> None:
@@ -133,10 +134,13 @@ def code_command(
       harmattan code reports.jsonl --out events.jsonl
       harmattan code story.txt --date 2024-03-09 --out events.csv
       harmattan code reports/ --merge --out events.jsonl
+      harmattan code reports/ --workers 1 --out events.jsonl   # in this process
     """
     format_for(out, fmt)  # fail on a bad format before any work
     settings = load_settings(config_file=config_file)
-    events, report = run_coding(inputs, settings, default_date=default_date, on_error=on_error, quiet=quiet)
+    events, report = run_coding(
+        inputs, settings, default_date=default_date, on_error=on_error, quiet=quiet, workers=workers
+    )
     if merge:
         from harmattan.dedup import merge_all
 

@@ -46,3 +46,13 @@ def config_option(func: F) -> F:
         "--config", "config_file", type=click.Path(path_type=Path, exists=True, dir_okay=False),
         help="TOML settings file (see README: Settings).",
     )(func)
+
+
+def workers_option(func: F) -> F:
+    """--workers N: coding processes (default: the usable CPUs, at most 2; 1 = in this process)."""
+    from harmattan.pipeline.parallel import default_workers
+
+    return click.option(
+        "--workers", "-j", type=click.IntRange(min=1), default=default_workers, show_default="CPUs, at most 2",
+        help="Worker processes, each with its own pipeline; results are identical for any number.",
+    )(func)
