@@ -8,7 +8,9 @@ configuration runs in a fresh process so that loads and peaks do not carry over:
 - ``default``: the settings as loaded (environment / config file), in this process;
 - ``rules``: the same with ``use_models=False``, in this process;
 - ``workers``: the default settings in ``--workers`` processes (``ProcessRunner``); CPU and
-  RSS are then the parent's plus every worker's (RSS summed: an upper bound).
+  RSS are then the parent's plus every worker's (RSS summed: an upper bound; the fork server
+  that imported spaCy for them is not counted);
+- ``rules-workers``: ``use_models=False`` in ``--workers`` processes.
 
 Every configuration also prints a digest of its events (``timestamp`` left out): equal
 digests mean identical output. Target: >= 50 articles/s on 2 cores, RSS <= 1 GB. Not a
@@ -65,8 +67,10 @@ def measure(config: str, *, articles_path: Path, repeat: int, workers: int) -> d
 
     wall0, cpu0 = time.perf_counter(), _cpu_self()
     with open_runner(settings, workers=n_workers, min_articles=0) as runner:
-        if n_workers == 1:  # a pool warms up its workers itself
+        if n_workers == 1:
             list(runner.run_many(WARM_UP, on_error="skip"))
+        else:  # starts the workers, which code WARM_UP themselves
+            runner.start()  # type: ignore[attr-defined]
         load_wall, load_cpu = time.perf_counter() - wall0, _cpu_self() - cpu0
         usage0 = runner.usage() if n_workers > 1 else []  # type: ignore[attr-defined]
         loadavg0 = os.getloadavg()[0]

@@ -133,9 +133,11 @@ def open_runner(
         yield build_pipeline(settings)
         return
     from harmattan.pipeline.parallel import ProcessRunner
+    from harmattan.pipeline.segment import PRELOAD_MODULES
 
     build = functools.partial(build_pipeline, settings)
-    with ProcessRunner(build, workers=workers, warm_up=WARM_UP, min_articles=min_articles) as runner:
+    preload = ("harmattan.pipeline", *PRELOAD_MODULES)
+    with ProcessRunner(build, workers=workers, warm_up=WARM_UP, min_articles=min_articles, preload=preload) as runner:
         yield runner
 
 

