@@ -42,6 +42,14 @@ from harmattan.pipeline.events import attribution_spans, classify_sentence, role
         ("The two sides signed a ceasefire agreement in the capital.", "Agreement"),
         ("The aid worker held hostage since 2019 was released on Monday.", "Agreement"),
         ("The military junta dissolved the government and imposed a curfew.", "Other"),
+        ("Helicopters dropped barrels of chlorine on the town on Tuesday.", "Chemical weapon"),
+        ("Soldiers defused an explosive device found near the market.", "Disrupted weapons use"),
+        ("Police discovered a weapons cache in a house on the outskirts of the city.", "Disrupted weapons use"),
+        ("The army set up a new military base in the village last week.", "Headquarters or base established"),
+        ("About 200 fighters defected to the government side on Monday.", "Change to group/activity"),
+        ("Rebels took over the base vacated by the departing peacekeepers.", "Non-violent transfer of territory"),
+        ("The two sides exchanged prisoners near the front line on Tuesday.", "Agreement"),
+        ("Security forces opened fire on peaceful protesters in the square.", "Excessive force against protesters"),
     ],
 )
 def test_events_classify_sentence_types(sentence: str, expected: str) -> None:

@@ -166,11 +166,16 @@ def _territory_subtype(text: str, trigger: re.Match[str]) -> str:
 
 # Families in priority order: the first family whose trigger is present (and not modal) wins.
 _ORDER = (
-    "suicide", "air", "territory", "shelling", "ied", "grenade", "protest", "riot", "mob", "release",
-    "abduction", "sexual", "clash", "violence", "arrest", "agreement", "other", "looting", "hq",
+    "chemical", "suicide", "air", "disrupted", "transfer", "territory", "shelling", "ied", "grenade", "protest", "riot",
+    "mob", "release", "abduction", "sexual", "clash", "violence", "arrest", "agreement", "hq", "change", "other",
+    "looting",
 )
 _FIXED = {
     "release": "Agreement",
+    "chemical": "Chemical weapon",
+    "disrupted": "Disrupted weapons use",
+    "change": "Change to group/activity",
+    "transfer": "Non-violent transfer of territory",
     "suicide": "Suicide bomb",
     "air": "Air/drone strike",
     "shelling": "Shelling/artillery/missile attack",
@@ -187,6 +192,10 @@ _FIXED = {
 }
 _SCORES = {
     "release": 0.6,
+    "chemical": 0.8,
+    "disrupted": 0.6,
+    "change": 0.45,
+    "transfer": 0.55,
     "suicide": 0.85, "air": 0.85, "shelling": 0.7, "ied": 0.8, "grenade": 0.75, "protest": 0.75, "riot": 0.7,
     "mob": 0.6, "territory": 0.7, "abduction": 0.8, "sexual": 0.7, "clash": 0.8, "violence": 0.7, "arrest": 0.65,
     "agreement": 0.55, "other": 0.45, "looting": 0.5, "hq": 0.5,

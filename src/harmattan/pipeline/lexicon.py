@@ -67,13 +67,19 @@ TRIGGERS: dict[str, list[str]] = {
         r"riot(?:s|ers?|ing|ed)?", r"violent (?:protests?|demonstrations?)", r"unrest", r"looted", r"looting",
         r"vandali[sz]\w*", r"burn(?:ed|ing|t) tyres", r"barricades?", r"hurled stones", r"threw stones", r"pelted",
         r"[ée]meutes?", r"[ée]meutiers", r"violences?", r"violent(?:e|es|s)?", r"clash(?:es|ed)?", r"affrontements?", r"torched", r"set (?:on )?fire", r"stormed", r"attack(?:ed|s|ing)?", r"incendi\w+", r"br[ûu]l\w+", r"attaqu[ée]\w*", r"pris d['’]assaut", r"très violents?", r"[ée]chauffour[ée]es?", r"heurts", r"saccag\w*", r"pill[ée]\w*",
-        r"pneus", r"jets? de pierres", r"caillass\w*", r"tore down", r"ransack\w*", r"d[ée]g[ée]n[ée]r[ée]\w*",
+        r"pneus", r"jets? de pierres", r"aggressive", r"escalating violence", r"debris", r"caillass\w*", r"tore down", r"ransack\w*", r"d[ée]g[ée]n[ée]r[ée]\w*",
     ],
     "intervention": [
+        r"(?:detained|arrested|rounded up) (?:\w+ ){0,3}(?:protesters|demonstrators|activists|marchers|students)",
+        r"(?:protesters|demonstrators|activists) (?:\w+ ){0,2}(?:were|have been) (?:detained|arrested)", r"suppress\w*",
+        r"interpell[ée]\w* (?:\w+ ){0,2}manifestants", r"manifestants (?:\w+ ){0,2}(?:ont été )?interpell\w+",
         r"tear ?gas", r"dispers\w*", r"water cannons?", r"rubber bullets", r"gaz lacrymog[èe]nes?", r"lacrymog[èe]nes?",
         r"canons? à eau", r"baton charge", r"matraqu\w*", r"broke up",
     ],
     "excessive": [
+        r"opened fire on (?:\w+ )?(?:protesters|demonstrators|crowds?|marchers)", r"live bullets", r"brutal(?:ly)? (?:attacked|suppressed|dispersed|beat)",
+        r"beat(?:en|ing)? (?:the )?(?:protesters|demonstrators)", r"killing (?:\w+ )?(?:protesters?|demonstrators?)",
+        r"tir[ée]\w* sur (?:les|des) manifestants",
         r"fired (?:live )?(?:rounds|ammunition|bullets|shots) (?:on|at|into) (?:the )?(?:protesters|demonstrators|crowd)",
         r"live (?:ammunition|rounds|fire)", r"crackdown", r"shot (?:at )?(?:protesters|demonstrators)",
         r"balles? r[ée]elles?", r"r[ée]prim[ée]\w*(?: dans le sang)?", r"r[ée]pression", r"violemment dispers\w*",
@@ -87,7 +93,8 @@ TRIGGERS: dict[str, list[str]] = {
     ],
     "agreement": [
         r"agreements?", r"\baccords?\b", r"cease-?fires?", r"truces?", r"cessation of hostilities", r"peace deal",
-        r"signed (?:a|an|the)", r"cessez-le-feu", r"tr[êe]ves?", r"accord de paix", r"sign[ée] (?:un|l')accord",
+        r"signed (?:a|an|the)", r"cessez-le-feu", r"exchanged (?:\d+ )?(?:prisoners|detainees|bodies|dead)", r"prisoner (?:swap|exchange)",
+        r"surrender(?:ed|s)?\b", r"laid down (?:their )?(?:arms|weapons)", r"[ée]change de prisonniers", r"se sont rendus", r"reddition", r"tr[êe]ves?", r"accord de paix", r"sign[ée] (?:un|l')accord",
     ],
     "release": [
         r"released(?! (?:a|an|the|its|their) (?:statement|video|report|communiqu\w+|images?|photos?|list|figures?))",
@@ -108,7 +115,8 @@ TRIGGERS: dict[str, list[str]] = {
         r"recaptur\w+", r"retook", r"retak(?:en|es|e|ing)", r"(?:taken|took|seized|captured|seize|capture|take)(?! place) (?:the |a |an )?(?:\w+ ){0,3}(?:town|city|stronghold|port|locality|capital|garrison)", r"regain(?:ed)? control", r"reclaim(?:ed)?", r"took control",
         r"taken control", r"seized control", r"seiz(?:ed|ing) (?:the )?(?:town|city|village|base|camp)", r"captur(?:ed|e) (?:of )?(?:the )?(?:town|city|village|base|camp|strategic|key|port)",
         r"liberated", r"fell to", r"(?:has|had|have) fallen(?! (?:ill|victim|in|during))", r"taken over", r"took over (?:the )?(?:town|city|base|camp)",
-        r"under (?:its|their) control", r"has taken (?:the )?(?:key|strategic|town|city)", r"have taken (?:the )?(?:key|strategic|town|city)",
+        r"under (?:its|their) control", r"(?:captured|recaptured|freed|liberated|retook|seized|regained) (?:on \w+ )?(?:a |an |the |several |\d+ )?(?:\w+ ){0,2}(?:neighbou?rhoods?|villages?|districts?|areas?|towns?|hills?|positions?)",
+        r"pushed back", r"has taken (?:the )?(?:key|strategic|town|city)", r"have taken (?:the )?(?:key|strategic|town|city)",
         r"reprise?\b(?! des)", r"repris le contr[ôo]le", r"pris le contr[ôo]le", r"s'empar\w+", r"prise de (?:la ville|la localit[ée]|kidal)",
         r"tomb[ée]e? (?:sous|aux mains)", r"chute de (?:la ville|goma)", r"occup(?:ation|[ée])", r"contr[ôo]le total",
         r"pris position", r"moved in to retake", r"in control of",
@@ -118,7 +126,39 @@ TRIGGERS: dict[str, list[str]] = {
         r"torch(?:ed|ing)", r"destroy(?:ed|ing)", r"pill(?:é|és|ée|ées|age|aient)\b", r"incendi[ée]\w*", r"mis le feu",
         r"br[ûu]l[ée]\w*", r"d[ée]trui\w*", r"vandali\w*",
     ],
-    "hq": [r"established (?:a )?(?:new )?base", r"set up (?:a )?(?:military )?base", r"install[ée] (?:une|leur) base"],
+    "hq": [
+        r"(?:established|set up|setting up|opened|built|erected) (?:a |an |the |their |its )?(?:total of \d+ )?(?:new |temporary |permanent )?"
+        r"(?:military |observation |forward |operating )?(?:base|post|outpost|headquarters|observation (?:post|point)s?|command centre|camp)",
+        r"(?:was|were) established (?:on|in|near|at)", r"install[ée]\w* (?:une|leur|un|son) (?:nouvelle |nouveau )?(?:base|poste|quartier g[ée]n[ée]ral)",
+        r"[ée]tabli\w* (?:une|un) (?:nouvelle |nouveau )?(?:base|poste)",
+    ],
+    "chemical": [
+        r"chemical (?:weapons?|attack|agents?|munitions?)", r"chlorine", r"sarin", r"toxic gas", r"poison(?:ous)? gas",
+        r"nerve agent", r"mustard gas", r"armes? chimiques?", r"gaz toxiques?", r"attaque chimique", r"chlore\b",
+    ],
+    "disrupted": [
+        r"defus(?:ed|ing)", r"dismantl\w+ (?:an? |the |\w+ )?(?:IED|bomb|explosive|device|mine)", r"(?:weapons?|arms|ammunition) (?:cache|depot|stash)",
+        r"(?:cache|stash|haul) of (?:weapons|arms|firearms|ammunition|explosives)", r"seiz(?:ed|ing|ure of) (?:a |an )?(?:large )?(?:quantity of )?(?:weapons|arms|firearms|ammunition|explosives|rockets|missiles)",
+        r"(?:intercepted|shot down) (?:a |an |two |three |several )?(?:\w+ )?(?:drones?|missiles?|rockets?|packages?)",
+        r"(?:found|discovered|recovered|uncovered) (?:a |an |the )?(?:\w+ ){0,3}(?:explosive devices?|IEDs?|bombs?|weapons|arms|ammunition|hideout|explosives|cache)",
+        r"(?:explosive devices?|IEDs?|bombs?|weapons|arms|explosives) (?:were|was) (?:found|discovered|defused|seized|recovered)",
+        r"bomb disposal", r"controlled explosion", r"d[ée]samorc\w+", r"caches? d['’]armes", r"saisie d['’]armes", r"armes saisies",
+        r"d[ée]couvert\w* (?:un|une|des) (?:\w+ ){0,2}(?:engins? explosifs?|armes|munitions|explosifs|cache)",
+        r"intercept[ée]\w* (?:un|des|deux) (?:drones?|missiles?|roquettes?)",
+    ],
+    "change": [
+        r"defect(?:ed|ion|ions|ing)\b", r"pledged allegiance", r"allegiance to", r"(?:have|has) merged", r"merger of",
+        r"(?:were|was) formed", r"formed a (?:new )?(?:group|alliance|coalition|militia|unit)", r"split from", r"breakaway faction",
+        r"fait all[ée]geance", r"all[ée]geance", r"fusionn\w+", r"d[ée]fection\w*", r"ont rejoint", r"a rejoint",
+        r"joined (?:forces|the ranks)", r"rebranded", r"disbanded", r"dissolution (?:du|de la) (?:groupe|milice)",
+    ],
+    "transfer": [
+        r"handed over (?:the )?(?:control|base|town|city|area|positions?)", r"evacuation (?:deal|agreement)", r"began leaving",
+        r"(?:vacated|abandoned|deserted) (?:by|base|positions?|town)", r"seized (?:a |the )?(?:\w+ ){0,3}(?:vacated|deserted|abandoned)",
+        r"took over (?:a |the )?(?:\w+ ){0,2}(?:vacated|abandoned|deserted)", r"without (?:a )?(?:fight|resistance|firing a shot)",
+        r"sans combat", r"sans r[ée]sistance", r"r[ée]troc[ée]d\w+", r"remis(?:e)? (?:le contr[ôo]le|la base|aux)",
+        r"withdr(?:ew|awn) from (?:the )?(?:disputed |key )?(?:city|town|base|area|positions?)",
+    ],
 }
 
 # Context cues ------------------------------------------------------------------------------
