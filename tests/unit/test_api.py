@@ -11,11 +11,11 @@ from collections.abc import Sequence
 import httpx
 import pytest
 
-from harmattan.testing import make_event
 from harmattan.api import create_app
 from harmattan.config import Settings
 from harmattan.dedup import MergeResult
 from harmattan.records import ACLED_COLUMNS, Article, EventRecord, Evidence
+from harmattan.testing import make_event
 
 EXTRA = ("article_ids", "confidence", "language", "fatalities_low", "fatalities_high", "merge_reasons")
 
@@ -160,6 +160,8 @@ def test_api_events_page_has_every_column(api) -> None:  # type: ignore[no-untyp
         ({"event_date": "2024-03-20"}, ["n1"]),
         ({"bbox": "-2,12,1,13"}, ["b1"]),
         ({"bbox": "0,10,5,20"}, ["m1", "m2"]),
+        ({"bbox": "0,10,5,20", "event_date_from": "2024-03-10"}, ["m2"]),
+        ({"bbox": "0,10,5,20", "event_date": "2024-03-01|2024-03-05"}, ["m1"]),
         ({"q": "menaka"}, ["m1"]),
         ({"q": "explosion borno"}, ["n1"]),
         ({"q": "march"}, ["b1"]),

@@ -69,13 +69,17 @@ class Dialect:
         tsquery = " & ".join(f"{t}:*" for t in terms)
         return sa.literal_column("events.search_tsv").op("@@")(sa.func.to_tsquery("simple", tsquery))
 
-    def bbox_clause(self, minlon: float, minlat: float, maxlon: float, maxlat: float) -> ColumnElement[bool]:
+    def bbox_clause(
+        self, minlon: float, minlat: float, maxlon: float, maxlat: float, *, dates: Sequence[Any] = ()
+    ) -> ColumnElement[bool]:
+        """Events inside the box; ``dates`` (SQLite) are date conditions checked inside the R*Tree."""
         if self.postgis and minlon <= maxlon:
             envelope = sa.func.ST_MakeEnvelope(minlon, minlat, maxlon, maxlat, 4326)
             return sa.literal_column("events.geom").op("&&")(envelope)
         if self.name == "sqlite":
-            rtree = sa.table("events_rtree", *(sa.column(c) for c in ("id", "minlon", "maxlon", "minlat", "maxlat")))
-            lats = (rtree.c.minlat >= minlat, rtree.c.maxlat <= maxlat)
+            names = ("id", "minlon", "maxlon", "minlat", "maxlat", "event_date")
+            rtree = sa.table("events_rtree", *(sa.column(c) for c in names))
+            lats = (rtree.c.minlat >= minlat, rtree.c.maxlat <= maxlat, *(d(rtree.c.event_date) for d in dates))
             if minlon <= maxlon:
                 boxes = [sa.and_(rtree.c.minlon >= minlon, rtree.c.maxlon <= maxlon, *lats)]
             else:  # across 180°: two boxes
@@ -113,11 +117,20 @@ def where_clauses(query: EventQuery, dialect: Dialect, *, walk: bool = False) ->
         clauses.append(updated_at >= query.updated_since)
     if query.actor:
         names = sa.select(schema.actors.c.pk).where(schema.actors.c.folded.contains(fold(query.actor), autoescape=True))
-        linked = sa.select(schema.event_actors.c.event_pk).where(schema.event_actors.c.actor_pk.in_(names))
-        clauses.append(pk.in_(linked))
+        EA = schema.event_actors
+        if walk:  # probe each walked row instead of materialising every matching event first
+            clauses.append(sa.exists().where(EA.c.event_pk == E.c.pk, EA.c.actor_pk.in_(names)))
+        else:
+            clauses.append(pk.in_(sa.select(EA.c.event_pk).where(EA.c.actor_pk.in_(names))))
     if query.bbox is not None:
         b = query.bbox
-        clauses.append(dialect.bbox_clause(b.minlon, b.minlat, b.maxlon, b.maxlat))
+        start, end = query.date_from, query.date_to
+        dates: list[Any] = []
+        if start is not None:
+            dates.append(lambda column: column >= start.isoformat())
+        if end is not None:
+            dates.append(lambda column: column <= end.isoformat())
+        clauses.append(dialect.bbox_clause(b.minlon, b.minlat, b.maxlon, b.maxlat, dates=dates))
     if query.q:
         clause = dialect.search_clause(query.q, pk=pk)
         if clause is not None:
@@ -133,7 +146,7 @@ def order_by(query: EventQuery) -> list[Any]:
 
 
 EVENT_COLUMNS = [E.c.pk, *(E.c[n] for n in schema.RECORD_COLUMNS), E.c.merge_reasons, E.c.article_ids]
-WALK_BUDGET = 20_000  # rows SQLite may step through on the sort index to fill one page
+WALK_BUDGET = 5_000  # rows SQLite may step through on the sort index to fill one page
 
 
 def events_select(query: EventQuery, dialect: Dialect) -> sa.Select[Any]:

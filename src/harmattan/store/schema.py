@@ -101,7 +101,7 @@ events = sa.Table(
     sa.Index("ix_events_subtype_date", "sub_event_type", "event_date"),
     sa.Index("ix_events_interaction_date", "interaction", "event_date"),
     sa.Index("ix_events_fatalities", "fatalities"),
-    sa.Index("ix_events_updated", "updated_at"),
+    sa.Index("ix_events_updated", "updated_at"),  # replaced by ix_events_updated_date in 0005
     sa.Index("ix_events_lat_lon", "latitude", "longitude"),
 )
 

@@ -144,9 +144,10 @@ def _write_point(conn: Connection, dialect: Dialect, pk: int, record: EventRecor
     if record.latitude is not None and record.longitude is not None:
         conn.execute(
             sa.text(
-                "INSERT INTO events_rtree (id, minlon, maxlon, minlat, maxlat) VALUES (:pk, :lon, :lon, :lat, :lat)"
+                "INSERT INTO events_rtree (id, minlon, maxlon, minlat, maxlat, event_date) "
+                "VALUES (:pk, :lon, :lon, :lat, :lat, :date)"
             ),
-            {"pk": pk, "lon": record.longitude, "lat": record.latitude},
+            {"pk": pk, "lon": record.longitude, "lat": record.latitude, "date": record.event_date},
         )
 
 
