@@ -67,7 +67,7 @@ TRIGGERS: dict[str, list[str]] = {
         r"riot(?:s|ers?|ing|ed)?", r"violent (?:protests?|demonstrations?)", r"unrest", r"looted", r"looting",
         r"vandali[sz]\w*", r"burn(?:ed|ing|t) tyres", r"barricades?", r"hurled stones", r"threw stones", r"pelted",
         r"[ée]meutes?", r"[ée]meutiers", r"violences?", r"violent(?:e|es|s)?", r"clash(?:es|ed)?", r"affrontements?", r"torched", r"set (?:on )?fire", r"stormed", r"attack(?:ed|s|ing)?", r"incendi\w+", r"br[ûu]l\w+", r"attaqu[ée]\w*", r"pris d['’]assaut", r"très violents?", r"[ée]chauffour[ée]es?", r"heurts", r"saccag\w*", r"pill[ée]\w*",
-        r"pneus", r"jets? de pierres", r"aggressive", r"escalating violence", r"debris", r"caillass\w*", r"tore down", r"ransack\w*", r"d[ée]g[ée]n[ée]r[ée]\w*",
+        r"pneus", r"jets? de pierres", r"aggressive", r"molotov", r"(?:threw|throwing|hurled|hurling) (?:\w+ )?(?:rocks|stones|projectiles|bottles|bricks)", r"escalating violence", r"debris", r"caillass\w*", r"tore down", r"ransack\w*", r"d[ée]g[ée]n[ée]r[ée]\w*",
     ],
     "intervention": [
         r"(?:detained|arrested|rounded up) (?:\w+ ){0,3}(?:protesters|demonstrators|activists|marchers|students)",
@@ -77,7 +77,8 @@ TRIGGERS: dict[str, list[str]] = {
         r"canons? à eau", r"baton charge", r"matraqu\w*", r"broke up",
     ],
     "excessive": [
-        r"opened fire on (?:\w+ )?(?:protesters|demonstrators|crowds?|marchers)", r"live bullets", r"brutal(?:ly)? (?:attacked|suppressed|dispersed|beat)",
+        r"opened fire on (?:\w+ )?(?:protesters|demonstrators|crowds?|marchers)", r"excessive force", r"violently (?:suppress|disperse|crush)\w*",
+        r"(?:died|killed) (?:from|by) (?:gunfire|live fire|bullets) (?:\w+ ){0,3}(?:demonstration|protest)", r"live bullets", r"brutal(?:ly)? (?:attacked|suppressed|dispersed|beat)",
         r"beat(?:en|ing)? (?:the )?(?:protesters|demonstrators)", r"killing (?:\w+ )?(?:protesters?|demonstrators?)",
         r"tir[ée]\w* sur (?:les|des) manifestants",
         r"fired (?:live )?(?:rounds|ammunition|bullets|shots) (?:on|at|into) (?:the )?(?:protesters|demonstrators|crowd)",
@@ -116,7 +117,7 @@ TRIGGERS: dict[str, list[str]] = {
         r"taken control", r"seized control", r"seiz(?:ed|ing) (?:the )?(?:town|city|village|base|camp)", r"captur(?:ed|e) (?:of )?(?:the )?(?:town|city|village|base|camp|strategic|key|port)",
         r"liberated", r"fell to", r"(?:has|had|have) fallen(?! (?:ill|victim|in|during))", r"taken over", r"took over (?:the )?(?:town|city|base|camp)",
         r"under (?:its|their) control", r"(?:captured|recaptured|freed|liberated|retook|seized|regained) (?:on \w+ )?(?:a |an |the |several |\d+ )?(?:\w+ ){0,2}(?:neighbou?rhoods?|villages?|districts?|areas?|towns?|hills?|positions?)",
-        r"pushed back", r"has taken (?:the )?(?:key|strategic|town|city)", r"have taken (?:the )?(?:key|strategic|town|city)",
+        r"pushed back", r"regained\b", r"controlling the (?:entire|whole)", r"captured (?:\w+ ){0,4}camps?\b", r"has taken (?:the )?(?:key|strategic|town|city)", r"have taken (?:the )?(?:key|strategic|town|city)",
         r"reprise?\b(?! des)", r"repris le contr[ôo]le", r"pris le contr[ôo]le", r"s'empar\w+", r"prise de (?:la ville|la localit[ée]|kidal)",
         r"tomb[ée]e? (?:sous|aux mains)", r"chute de (?:la ville|goma)", r"occup(?:ation|[ée])", r"contr[ôo]le total",
         r"pris position", r"moved in to retake", r"in control of",
@@ -127,8 +128,8 @@ TRIGGERS: dict[str, list[str]] = {
         r"br[ûu]l[ée]\w*", r"d[ée]trui\w*", r"vandali\w*",
     ],
     "hq": [
-        r"(?:established|set up|setting up|opened|built|erected) (?:a |an |the |their |its )?(?:total of \d+ )?(?:new |temporary |permanent )?"
-        r"(?:military |observation |forward |operating )?(?:base|post|outpost|headquarters|observation (?:post|point)s?|command centre|camp)",
+        r"(?:established|establishing|set up|setting up|opened|built|erected) (?:a |an |the |their |its )?(?:total of \d+ )?(?:\w+ )?(?:new |temporary |permanent )?"
+        r"(?:military |observation |forward |operating )?(?:base|post|outpost|headquarters|observation (?:post|point)s?|command centre|camp|checkpoint)",
         r"(?:was|were) established (?:on|in|near|at)", r"install[ée]\w* (?:une|leur|un|son) (?:nouvelle |nouveau )?(?:base|poste|quartier g[ée]n[ée]ral)",
         r"[ée]tabli\w* (?:une|un) (?:nouvelle |nouveau )?(?:base|poste)",
     ],
@@ -142,6 +143,10 @@ TRIGGERS: dict[str, list[str]] = {
         r"(?:intercepted|shot down) (?:a |an |two |three |several )?(?:\w+ )?(?:drones?|missiles?|rockets?|packages?)",
         r"(?:found|discovered|recovered|uncovered) (?:a |an |the )?(?:\w+ ){0,3}(?:explosive devices?|IEDs?|bombs?|weapons|arms|ammunition|hideout|explosives|cache)",
         r"(?:explosive devices?|IEDs?|bombs?|weapons|arms|explosives) (?:were|was) (?:found|discovered|defused|seized|recovered)",
+        r"seiz(?:ed|ing) (?:\w+ ){0,4}(?:firearms|guns|rifles|weapons|ammunition|explosives|landmines|grenades|rounds)",
+        r"(?:weapons|guns|firearms|ammunition|explosives|rifles)(?: \w+){0,5} (?:were|was|has been|have been) (?:seized|intercepted|confiscated|recovered)",
+        r"intercepted (?:\w+ ){0,4}(?:guns|firearms|weapons|rifles|explosives)", r"accidentally (?:activated|detonated|exploded)",
+        r"destroyed (?:\w+ ){0,4}(?:machine guns|rockets|explosives|IEDs|weapons|ammunition)", r"confiscat\w+ (?:\w+ ){0,3}(?:weapons|guns|arms)",
         r"bomb disposal", r"controlled explosion", r"d[ée]samorc\w+", r"caches? d['’]armes", r"saisie d['’]armes", r"armes saisies",
         r"d[ée]couvert\w* (?:un|une|des) (?:\w+ ){0,2}(?:engins? explosifs?|armes|munitions|explosifs|cache)",
         r"intercept[ée]\w* (?:un|des|deux) (?:drones?|missiles?|roquettes?)",
