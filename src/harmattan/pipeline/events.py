@@ -154,10 +154,14 @@ def _protest_subtype(text: str) -> str:
     return "Peaceful protest"
 
 
+_REGAIN = re.compile(r"re(?:captur|gain|cover|took|tak|claim)|libér|liberat|repris|reconqu", re.I)
+
+
 def _territory_subtype(text: str, trigger: re.Match[str]) -> str:
     agent, _ = _agent_patient(text, trigger)
     side = agent if agent.strip() else text
-    if _find("state_side", side) and not _find("armed_group", side):
+    state, armed = _find("state_side", side), _find("armed_group", side)
+    if state and (not armed or state.start() < armed.start() or _REGAIN.search(text)):
         return "Government regains territory"
     if _find("armed_group", side) or re.search(r"\b(?:M23|RSF|rebel|rebelle)", side, re.I):
         return "Non-state actor overtakes territory"

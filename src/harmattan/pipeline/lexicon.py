@@ -60,7 +60,7 @@ TRIGGERS: dict[str, list[str]] = {
     "protest": [
         r"protest(?:s|ers?|ed|ing)?", r"demonstrat(?:ion|ions|ors?|ed|ing)", r"\bmarched\b", r"\brall(?:y|ies|ied)\b",
         r"sit-ins?", r"took to the streets", r"flooded the streets", r"manifest(?:ation|ations|ants?|é|és|er|aient)\b",
-        r"\bmarches?\b(?! (?:\d|de l'|du))", r"rassemblements?", r"descendus? dans (?:la|les) rues?", r"grève", r"strike action",
+        r"\bmarches?\b(?! (?:\d|de l'|du))", r"(?-i:march(?:es|ers)?)\b(?! \d)", r"rassemblements?", r"descendus? dans (?:la|les) rues?", r"grève", r"strike action",
         r"sit-in", r"contestataires", r"protestataires",
     ],
     "riot": [
@@ -70,7 +70,8 @@ TRIGGERS: dict[str, list[str]] = {
         r"pneus", r"jets? de pierres", r"aggressive", r"molotov", r"(?:threw|throwing|hurled|hurling) (?:\w+ )?(?:rocks|stones|projectiles|bottles|bricks)", r"escalating violence", r"debris", r"caillass\w*", r"tore down", r"ransack\w*", r"d[ée]g[ée]n[ée]r[ée]\w*",
     ],
     "intervention": [
-        r"(?:detained|arrested|rounded up) (?:\w+ ){0,3}(?:protesters|demonstrators|activists|marchers|students)",
+        r"(?:detain|detained|arrest|arrested|rounded up) (?:\w+ ){0,3}(?:protesters|demonstrators|activists|marchers|students)",
+        r"drag(?:ged)? (?:them|protesters)", r"(?:forcibly )?remov(?:ed|ing) (?:the )?(?:protesters|demonstrators)",
         r"(?:protesters|demonstrators|activists) (?:\w+ ){0,2}(?:were|have been) (?:detained|arrested)", r"suppress\w*",
         r"interpell[ée]\w* (?:\w+ ){0,2}manifestants", r"manifestants (?:\w+ ){0,2}(?:ont été )?interpell\w+",
         r"tear ?gas", r"dispers\w*", r"water cannons?", r"rubber bullets", r"gaz lacrymog[èe]nes?", r"lacrymog[èe]nes?",
@@ -145,7 +146,9 @@ TRIGGERS: dict[str, list[str]] = {
         r"(?:explosive devices?|IEDs?|bombs?|weapons|arms|explosives) (?:were|was) (?:found|discovered|defused|seized|recovered)",
         r"seiz(?:ed|ing) (?:\w+ ){0,4}(?:firearms|guns|rifles|weapons|ammunition|explosives|landmines|grenades|rounds)",
         r"(?:weapons|guns|firearms|ammunition|explosives|rifles)(?: \w+){0,5} (?:were|was|has been|have been) (?:seized|intercepted|confiscated|recovered)",
-        r"intercepted (?:\w+ ){0,4}(?:guns|firearms|weapons|rifles|explosives)", r"accidentally (?:activated|detonated|exploded)",
+        r"intercepted (?:\w+ ){0,5}(?:guns|firearms|weapons|rifles|explosives|pistols)",
+        r"(?:packages?|parcels?|devices?|bombs?)(?: \w+){0,6} (?:were|was) (?:intercepted|found|discovered|defused)",
+        r"seiz(?:ed|ing) (?:\w+ ){0,4}(?:pistols|magazines|AK-47s?|Kalashnikovs?|cartridges)", r"accidentally (?:activated|detonated|exploded)",
         r"destroyed (?:\w+ ){0,4}(?:machine guns|rockets|explosives|IEDs|weapons|ammunition)", r"confiscat\w+ (?:\w+ ){0,3}(?:weapons|guns|arms)",
         r"bomb disposal", r"controlled explosion", r"d[ée]samorc\w+", r"caches? d['’]armes", r"saisie d['’]armes", r"armes saisies",
         r"d[ée]couvert\w* (?:un|une|des) (?:\w+ ){0,2}(?:engins? explosifs?|armes|munitions|explosifs|cache)",
