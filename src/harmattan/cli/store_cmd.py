@@ -16,7 +16,7 @@ from typing import Any, Literal, TypeVar
 
 import click
 
-from harmattan.cli.options import config_option, input_options, quiet_option
+from harmattan.cli.options import config_option, input_options, quiet_option, workers_option
 from harmattan.coding import CodingReport, iter_documents
 from harmattan.config import Settings, load_settings
 from harmattan.errors import InputError
@@ -60,10 +60,12 @@ def ingest_paths(
     default_date: dt.date | None = None,
     on_error: Literal["skip", "fail"] = "skip",
     progress: Callable[[], None] | None = None,
+    workers: int = 1,
 ) -> IngestReport:
-    """Code every new or changed article under ``paths`` and merge its events into ``store``."""
+    """Code every new or changed article under ``paths`` (in ``workers`` processes) and merge
+    its events into ``store``."""
+    from harmattan.coding import open_runner
     from harmattan.ingest.readers import read_inputs
-    from harmattan.pipeline import build_pipeline
 
     report = IngestReport()
 
@@ -77,14 +79,14 @@ def ingest_paths(
             yield item
 
     items = not_stored(read_inputs(paths, default_date=default_date))
-    pipeline = build_pipeline(settings)
-    for doc in iter_documents(items, pipeline, report.coding, on_error=on_error, progress=progress):
-        outcome = store.ingest(doc.article, doc.events)
-        report.added += outcome.status == "added"
-        report.updated += outcome.status == "updated"
-        report.unchanged += outcome.status == "unchanged"
-        report.events_written += len(outcome.written)
-        report.events_deleted += len(outcome.deleted)
+    with open_runner(settings, workers=workers) as pipeline:
+        for doc in iter_documents(items, pipeline, report.coding, on_error=on_error, progress=progress):
+            outcome = store.ingest(doc.article, doc.events)
+            report.added += outcome.status == "added"
+            report.updated += outcome.status == "updated"
+            report.unchanged += outcome.status == "unchanged"
+            report.events_written += len(outcome.written)
+            report.events_deleted += len(outcome.deleted)
     return report
 
 
@@ -96,10 +98,11 @@ def run_ingest(
     default_date: dt.date | None,
     on_error: Literal["skip", "fail"],
     quiet: bool,
+    workers: int = 1,
 ) -> IngestReport:
     """``ingest_paths`` with a progress bar and a summary on stderr (unless quiet)."""
     if quiet:
-        return ingest_paths(inputs, settings, store, default_date=default_date, on_error=on_error)
+        return ingest_paths(inputs, settings, store, default_date=default_date, on_error=on_error, workers=workers)
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -115,7 +118,8 @@ def run_ingest(
     ) as bar:
         task = bar.add_task("ingest", total=None)
         report = ingest_paths(
-            inputs, settings, store, default_date=default_date, on_error=on_error, progress=lambda: bar.advance(task)
+            inputs, settings, store, default_date=default_date, on_error=on_error, progress=lambda: bar.advance(task),
+            workers=workers,
         )
     from harmattan.cli.main import print_summary
 
@@ -200,6 +204,7 @@ def query_from_options(options: dict[str, Any]) -> EventQuery:
 
 @click.command("ingest")
 @input_options
+@workers_option
 @quiet_option
 @config_option
 @handle_errors
@@ -207,6 +212,7 @@ def ingest_command(
     inputs: tuple[Path, ...],
     default_date: dt.date | None,
     on_error: Literal["skip", "fail"],
+    workers: int,
     quiet: bool,
     config_file: Path | None,
 ) -> None:
@@ -222,7 +228,9 @@ def ingest_command(
     settings = load_settings(config_file=config_file)
     store = open_store(settings)
     try:
-        report = run_ingest(inputs, settings, store, default_date=default_date, on_error=on_error, quiet=quiet)
+        report = run_ingest(
+            inputs, settings, store, default_date=default_date, on_error=on_error, quiet=quiet, workers=workers
+        )
     finally:
         store.close()
     if report.coding.failed:
