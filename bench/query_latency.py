@@ -24,6 +24,7 @@ import sqlalchemy as sa
 
 from harmattan.store import BBox, EventQuery, schema, store_from_url
 from harmattan.store.queries import fold
+from harmattan.store.writes import epoch_day
 
 COUNTRIES = {  # name: (iso, lat, lon, weight)
     "Nigeria": (566, 9.0, 8.0, 25),
@@ -173,6 +174,10 @@ def synthetic_rows(n: int, seed: int = 7) -> Iterator[tuple[dict[str, object], l
         yield row, [a for a in (actor1, actor2) if a], notes
 
 
+def day(row: dict[str, object]) -> int:
+    return epoch_day(str(row["event_date"]))
+
+
 def load(db: Path, n: int) -> None:
     """A fresh store at ``db`` with n synthetic events."""
     for suffix in ("", "-wal", "-shm"):
@@ -198,12 +203,13 @@ def load(db: Path, n: int) -> None:
             cur.executemany("INSERT INTO event_actors (event_pk, actor_pk) VALUES (?, ?)", links)
             cur.executemany("INSERT INTO events_fts (rowid, body) VALUES (?, ?)", bodies)
             points = [
-                (r["pk"], r["longitude"], r["longitude"], r["latitude"], r["latitude"], r["event_date"])
+                (r["pk"], r["longitude"], r["longitude"], r["latitude"], r["latitude"], day(r), day(r))
                 for r in batch
                 if r["latitude"] is not None
             ]
             cur.executemany(
-                "INSERT INTO events_rtree (id, minlon, maxlon, minlat, maxlat, event_date) VALUES (?, ?, ?, ?, ?, ?)",
+                "INSERT INTO events_rtree (id, minlon, maxlon, minlat, maxlat, minday, maxday) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
                 points,
             )
         batch, links, bodies = [], [], []

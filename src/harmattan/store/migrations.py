@@ -115,6 +115,26 @@ def _rtree_dates(conn: Connection) -> None:
     )
 
 
+@migration("0007_rtree_days")
+def _rtree_days(conn: Connection) -> None:
+    """SQLite: a 3-D R*Tree (lon, lat, day) so bbox + date range is one index search.
+
+    (0006's auxiliary event_date column is read row by row, as slow as the table itself.)
+    ``day`` is days since 1970-01-01, exact in the R*Tree's 32-bit floats.
+    """
+    if conn.dialect.name != "sqlite":
+        return
+    conn.exec_driver_sql("DROP TABLE events_rtree")
+    conn.exec_driver_sql(
+        "CREATE VIRTUAL TABLE events_rtree USING rtree(id, minlon, maxlon, minlat, maxlat, minday, maxday)"
+    )
+    conn.exec_driver_sql(
+        "INSERT INTO events_rtree (id, minlon, maxlon, minlat, maxlat, minday, maxday) SELECT pk, longitude, "
+        "longitude, latitude, latitude, julianday(event_date) - 2440587.5, julianday(event_date) - 2440587.5 "
+        "FROM events WHERE latitude IS NOT NULL AND longitude IS NOT NULL"
+    )
+
+
 def apply_migrations(engine: Engine) -> list[str]:
     """Apply every migration not yet recorded; returns the names applied now."""
     applied_now: list[str] = []

@@ -72,14 +72,14 @@ class Dialect:
     def bbox_clause(
         self, minlon: float, minlat: float, maxlon: float, maxlat: float, *, dates: Sequence[Any] = ()
     ) -> ColumnElement[bool]:
-        """Events inside the box; ``dates`` (SQLite) are date conditions checked inside the R*Tree."""
+        """Events inside the box; ``dates`` (SQLite) are day-axis conditions searched in the R*Tree."""
         if self.postgis and minlon <= maxlon:
             envelope = sa.func.ST_MakeEnvelope(minlon, minlat, maxlon, maxlat, 4326)
             return sa.literal_column("events.geom").op("&&")(envelope)
         if self.name == "sqlite":
-            names = ("id", "minlon", "maxlon", "minlat", "maxlat", "event_date")
+            names = ("id", "minlon", "maxlon", "minlat", "maxlat", "minday", "maxday")
             rtree = sa.table("events_rtree", *(sa.column(c) for c in names))
-            lats = (rtree.c.minlat >= minlat, rtree.c.maxlat <= maxlat, *(d(rtree.c.event_date) for d in dates))
+            lats = (rtree.c.minlat >= minlat, rtree.c.maxlat <= maxlat, *(d(rtree.c) for d in dates))
             if minlon <= maxlon:
                 boxes = [sa.and_(rtree.c.minlon >= minlon, rtree.c.maxlon <= maxlon, *lats)]
             else:  # across 180°: two boxes
@@ -124,12 +124,13 @@ def where_clauses(query: EventQuery, dialect: Dialect, *, walk: bool = False) ->
             clauses.append(pk.in_(sa.select(EA.c.event_pk).where(EA.c.actor_pk.in_(names))))
     if query.bbox is not None:
         b = query.bbox
+        epoch = dt.date(1970, 1, 1)
         start, end = query.date_from, query.date_to
-        dates: list[Any] = []
+        dates: list[Any] = []  # conditions on the R*Tree's day axis (days since 1970-01-01)
         if start is not None:
-            dates.append(lambda column: column >= start.isoformat())
+            dates.append(lambda c: c.minday >= (start - epoch).days)
         if end is not None:
-            dates.append(lambda column: column <= end.isoformat())
+            dates.append(lambda c: c.maxday <= (end - epoch).days)
         clauses.append(dialect.bbox_clause(b.minlon, b.minlat, b.maxlon, b.maxlat, dates=dates))
     if query.q:
         clause = dialect.search_clause(query.q, pk=pk)

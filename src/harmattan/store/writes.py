@@ -41,6 +41,12 @@ class Changes:
     deleted: list[str] = dataclasses.field(default_factory=list)
 
 
+def epoch_day(date: str | dt.date) -> int:
+    """Days since 1970-01-01: the R*Tree's time axis."""
+    day = dt.date.fromisoformat(date) if isinstance(date, str) else date
+    return (day - dt.date(1970, 1, 1)).days
+
+
 def week_of(date: dt.date) -> dt.date:
     return date - dt.timedelta(days=date.weekday())
 
@@ -144,10 +150,10 @@ def _write_point(conn: Connection, dialect: Dialect, pk: int, record: EventRecor
     if record.latitude is not None and record.longitude is not None:
         conn.execute(
             sa.text(
-                "INSERT INTO events_rtree (id, minlon, maxlon, minlat, maxlat, event_date) "
-                "VALUES (:pk, :lon, :lon, :lat, :lat, :date)"
+                "INSERT INTO events_rtree (id, minlon, maxlon, minlat, maxlat, minday, maxday) "
+                "VALUES (:pk, :lon, :lon, :lat, :lat, :day, :day)"
             ),
-            {"pk": pk, "lon": record.longitude, "lat": record.latitude, "date": record.event_date},
+            {"pk": pk, "lon": record.longitude, "lat": record.latitude, "day": epoch_day(record.event_date)},
         )
 
 
