@@ -22,7 +22,7 @@ from harmattan.pipeline.drafts import Draft
 from harmattan.pipeline.events import attribution_spans
 from harmattan.pipeline.fatalities import fatalities_for_event
 from harmattan.pipeline.lexicon import cue
-from harmattan.pipeline.places import locate_event, places_in_sentence
+from harmattan.pipeline.places import country_location, locate_event, places_in_sentence
 from harmattan.pipeline.within_article import group_sub_event_type, merge_drafts
 from harmattan.records import (
     ActorMention,
@@ -272,6 +272,8 @@ def record_from_group(doc: Document, group: Sequence[Draft]) -> EventRecord:
         evidence.append(Evidence(aid, "event_date", dm.span.start, dm.span.end, dm.span.text))
 
     where = min((d.location for d in group), key=lambda w: (w.geo_precision if w.location else 9, not w.country))
+    if not where.country:
+        where = actor_country_location(doc, group) or where
     if where.evidence is not None:
         evidence.append(Evidence(aid, "location", where.evidence.start, where.evidence.end, where.evidence.text))
 
@@ -338,6 +340,18 @@ def record_from_group(doc: Document, group: Sequence[Draft]) -> EventRecord:
         fatalities_low=low if low != high else None,
         fatalities_high=high if low != high else None,
     )
+
+
+def actor_country_location(doc: Document, group: Sequence[Draft]) -> EventLocation | None:
+    """When no place names a country, the actors may: "Boko Haram", "Burkinabe soldiers"
+    (the event's own actors first, then the article's)."""
+    for actors in ([a for d in group for a in d.actors], list(doc.actors)):
+        for actor in actors:
+            if actor.country and actor.inter not in (8,):
+                found = country_location(actor.country)
+                if found is not None:
+                    return found
+    return None
 
 
 def group_fatalities(group: Sequence[Draft]) -> tuple[int, int, int, FatalityMention | None]:

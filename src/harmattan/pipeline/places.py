@@ -392,6 +392,34 @@ def _location(m: PlaceMention, gaz: Gazetteer) -> EventLocation:
     )
 
 
+def country_location(name: str, *, gazetteer: Gazetteer | None = None) -> EventLocation | None:
+    """A country-level location (geo_precision 3, at the country's point) for a country named by
+    other evidence than a place, e.g. the actor ("Boko Haram", "Burkinabe soldiers")."""
+    gaz = _gazetteer(gazetteer)
+    code = _country_codes(gaz).get(name_key(name))
+    info = gaz.country(code) if code else None
+    if info is None:
+        return None
+    lat, lon = info.entry.latitude, info.entry.longitude
+    return EventLocation(
+        country=info.name, iso=info.iso, region=info.region, location=info.name,
+        latitude=round(lat, 4) if (lat or lon) else None, longitude=round(lon, 4) if (lat or lon) else None,
+        geo_precision=3,
+    )
+
+
+_CODES: dict[int, dict[str, str]] = {}
+
+
+def _country_codes(gaz: Gazetteer) -> dict[str, str]:
+    """Country name key -> ISO alpha-2, over every code the gazetteer knows (built once)."""
+    if id(gaz) not in _CODES:
+        letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+        infos = (gaz.country(a + b) for a in letters for b in letters)
+        _CODES[id(gaz)] = {name_key(i.name): i.code for i in infos if i is not None}
+    return _CODES[id(gaz)]
+
+
 class PlacesStage:
     """Sets ``doc.places``; the gazetteer is opened on the first article, once per process."""
 

@@ -331,9 +331,19 @@ _FEATURE_PRIOR = {"PPLC": 4.0, "PPLA": 3.0, "PPLA2": 2.0, "PPLA3": 1.2, "PPL": 1
                   ADMIN1_CODE: 2.5, "ADM2": 0.8, "ADM3": 0.3, COUNTRY_CODE: 8.0}
 
 
+# Harmattan watches Africa: with no country named (a bare headline), an African reading of a
+# name is the likelier one ("Borno" the Nigerian state, not the Italian village).
+AFRICA = frozenset(
+    "DZ AO BJ BW BF BI CV CM CF TD KM CG CD CI DJ EG GQ ER SZ ET GA GM GH GN GW KE LS LR LY MG MW ML MR MU "
+    "MA MZ NA NE NG RW ST SN SC SL SO ZA SS SD TZ TG TN UG EH ZM ZW".split()
+)
+
+
 def score_candidate(entry: GazEntry, topo: Toponym, ctx: Context) -> float:
     """How likely this entry is the place the mention means, given the article's context."""
     prior = _FEATURE_PRIOR.get(entry.feature_code, 1.0 if entry.feature_class == "P" else -1.0)
+    if not ctx.countries and entry.country_code in AFRICA:
+        prior += 1.5
     if topo.kind == "admin1":
         prior += 4.0 if entry.feature_code == ADMIN1_CODE else -2.0
     elif topo.kind == "admin2":
