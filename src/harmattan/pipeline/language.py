@@ -25,9 +25,26 @@ def _detector() -> Any:
     return LanguageDetectorBuilder.from_languages(*languages).build()
 
 
+# Below this many words a text (a headline) is too short to tell a third language reliably:
+# proper nouns ("Boko Haram", "Kankara") pull short English headlines towards Hausa or Turkish.
+SHORT_TEXT_WORDS = 25
+
+
+@lru_cache(maxsize=1)
+def _en_fr_detector() -> Any:
+    from lingua import Language, LanguageDetectorBuilder
+
+    return LanguageDetectorBuilder.from_languages(Language.ENGLISH, Language.FRENCH).build()
+
+
 def detect_language(text: str) -> str:
-    """ISO 639-1 code of the text's language ("en", "fr", "de", ...), "" when unknown."""
-    language = _detector().detect_language_of(text[:2000])
+    """ISO 639-1 code of the text's language ("en", "fr", "de", ...), "" when unknown.
+
+    Short texts are only told apart between English and French (93 % on short EN/FR
+    fragments in the stack probe); longer ones may come out as another language."""
+    sample = text[:2000]
+    detector = _en_fr_detector() if len(sample.split()) < SHORT_TEXT_WORDS else _detector()
+    language = detector.detect_language_of(sample)
     return "" if language is None else language.iso_code_639_1.name.lower()
 
 
