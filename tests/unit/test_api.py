@@ -290,6 +290,20 @@ def test_api_bad_parameters_are_422_naming_the_parameter(
     assert response.json()["detail"][0]["loc"] == ["query", parameter]
 
 
+def test_api_docs_page_loads_only_local_assets(api) -> None:  # type: ignore[no-untyped-def]
+    import re
+
+    html = get(api, "/docs").text
+    refs = re.findall(r"""(?:src|href|url)\s*[=:]\s*['"]([^'"]+)['"]""", html)
+    assert "/openapi.json" in refs
+    assert len(refs) >= 4  # script, stylesheet, favicon, spec
+    for ref in refs:
+        assert not re.match(r"^(https?:)?//", ref), f"/docs would fetch {ref} from the network"
+        assert get(api, ref).status_code == 200, f"{ref} is not served"
+    assert "http://" not in html and "https://" not in html
+    assert get(api, "/redoc").status_code == 404
+
+
 def test_api_openapi_documents_the_event_filters(api) -> None:  # type: ignore[no-untyped-def]
     spec = get(api, "/openapi.json").json()
     names = {p["name"] for p in spec["paths"]["/events"]["get"]["parameters"]}

@@ -3,7 +3,9 @@
 Builds nothing at import. Mounts the REST routes, the ``/alerts`` router when
 ``harmattan.api.alerts`` provides ``alerts_router(store)``, and the dashboard's static files
 (``harmattan/web/static``) at ``/`` when they are installed. Our errors become JSON responses:
-a StoreError is a 503, any other HarmattanError a 400; never an HTML 500 page.
+a StoreError is a 503, any other HarmattanError a 400; never an HTML 500 page. ``/docs`` is
+Swagger UI from the vendored files (``web/static/vendor/swagger-ui``), so it works offline;
+there is no ``/redoc``.
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ import logging
 from pathlib import Path
 
 from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse, JSONResponse
 
 from harmattan.config import Settings
 from harmattan.errors import HarmattanError, StoreError
@@ -42,6 +45,26 @@ def static_dir() -> Path | None:
     return path if (path / "index.html").is_file() else None
 
 
+SWAGGER_UI = "vendor/swagger-ui"  # under web/static, served by the dashboard mount
+
+
+def _add_docs(app: FastAPI) -> None:
+    """``GET /docs``: Swagger UI loading only our own files (no CDN)."""
+
+    @app.get("/docs", include_in_schema=False)
+    def swagger_ui(request: Request) -> HTMLResponse:
+        root = request.scope.get("root_path", "").rstrip("/")
+        assets = f"{root}/{SWAGGER_UI}"
+        return get_swagger_ui_html(
+            openapi_url=f"{root}{app.openapi_url}",
+            title=f"{app.title} API",
+            swagger_js_url=f"{assets}/swagger-ui-bundle.js",
+            swagger_css_url=f"{assets}/swagger-ui.css",
+            swagger_favicon_url=f"{assets}/favicon-32x32.png",
+            swagger_ui_parameters={"validatorUrl": None},  # no badge fetched from swagger.io
+        )
+
+
 def _include_alerts(app: FastAPI, store: EventStore) -> None:
     if importlib.util.find_spec("harmattan.api.alerts") is None:
         return
@@ -56,7 +79,7 @@ def create_app(settings: Settings, store: EventStore) -> FastAPI:
     from harmattan import __version__
     from harmattan.api.routes import router
 
-    app = FastAPI(title="Harmattan", version=__version__, description=DESCRIPTION)
+    app = FastAPI(title="Harmattan", version=__version__, description=DESCRIPTION, docs_url=None, redoc_url=None)
     app.state.settings = settings
     app.state.store = store
 
@@ -72,6 +95,8 @@ def create_app(settings: Settings, store: EventStore) -> FastAPI:
     app.include_router(router)
     _include_alerts(app, store)
     web = static_dir()
+    if web is not None and (web / SWAGGER_UI / "swagger-ui-bundle.js").is_file():
+        _add_docs(app)
     if web is not None:
         from fastapi.staticfiles import StaticFiles
 
