@@ -50,8 +50,13 @@ def event_date_for(
     When the sentence reports two events (``shared``), each takes the date nearest its trigger.
     """
     inside = [d for d in doc.dates if _within(d.span, mention.span)]
-    if shared and len(inside) > 1:
-        inside = [min(inside, key=lambda d: abs(d.span.start - mention.trigger.start))]
+    if shared:
+        # each of the sentence's events keeps only the dates nearer its own trigger
+        others = [m.trigger.start for m in doc.event_mentions if m.span == mention.span and m is not mention]
+        inside = [
+            d for d in inside
+            if all(abs(d.span.start - mention.trigger.start) <= abs(d.span.start - o) for o in others)
+        ]
     before = sorted((d for d in doc.dates if d.span.end <= mention.span.start), key=lambda d: -d.span.start)
     article_date = doc.article.date or dt.date.today()
     date, precision, evidence = date_for_event(inside, before, article_date, doc.article.date_precision)

@@ -26,6 +26,15 @@ _NUMBER = re.compile(
     re.I,
 )
 _PASSIVE_AGENT = re.compile(r"\b(?:by|par|perpetrated by|blamed on|attribu[ée]e? à)\b", re.I)
+_CONCLUDED = re.compile(
+    r"\bsign|\bagree|\breach|conclu|accept|brokered|entered into force|took effect|announc|declar|"
+    r"sign[ée]|conven|entendu|annonc|proclam|exchang|[ée]chang|surrender|rendu|laid down|reddition|truce was",
+    re.I,
+)
+_NOT_PEOPLE_RELEASED = re.compile(
+    r"(?:footage|video|images?|statement|report|list|photos?|figures|data|details|communiqu\w+)\s+(?:was|were|has been|have been)\s+released",
+    re.I,
+)
 _CAPTIVITY = re.compile(
     r"hostages?|captiv\w*|kidnap\w*|abduct\w*|captors|custody|otages?|ravisseurs|enlev\w*|s[ée]questr\w*|d[ée]tenu\w*|held",
     re.I,
@@ -228,9 +237,12 @@ def classify_sentence(text: str, *, has_number: bool | None = None) -> SentenceL
         if family == "violence" and _WEAK_VIOLENCE.match(match.group(0)) and not has_number:
             continue
         if family == "release" and (
-            not _CAPTIVITY.search(text) or ((v := _first_live("violence", text)) and not _WEAK_VIOLENCE.match(v.group(0)))
+            not _CAPTIVITY.search(text)
+            or _NOT_PEOPLE_RELEASED.search(text) or ((v := _first_live("violence", text)) and not _WEAK_VIOLENCE.match(v.group(0)))
         ):
             continue  # a release is news only for captives, and killing outranks it
+        if family == "agreement" and not _CONCLUDED.search(text):
+            continue  # talk of an agreement is not one: it must be signed, reached or agreed
         if family == "riot" and not (_find("protest", text) or re.search(r"riot|[ée]meute", text, re.I)):
             continue  # "violences", "looted" alone are not a riot
         if family in ("other", "agreement", "looting", "arrest") and _find("violence", text) and _find("armed_group", text):
