@@ -46,7 +46,7 @@ def report(article: str, **fields: Any) -> EventRecord:
         tags="",
         timestamp=0,
         article_ids=(article,),
-        evidence=(Evidence(article, "event_type", 0, 8, "attacked"),),
+        evidence=(Evidence(article, "event_type", 0, 8, "attacked"), Evidence(article, "event_date", 40, 48, "Saturday")),
         confidence=0.5,
         language="en",
     )
@@ -72,7 +72,7 @@ def test_dedup_merges_an_english_and_a_french_report_of_one_attack() -> None:
     assert merged.actor1.startswith("JNIM")
     assert merged.notes.endswith("Merged from 2 reports.")
     assert merged.confidence > 0.5
-    assert len(merged.evidence) == 2
+    assert len(merged.evidence) == 4
     assert any(r.startswith("close dates (2024-03-09 vs 2024-03-10, 1 day)") for r in merged.merge_reasons)
     assert "same sub-event type" in merged.merge_reasons
 
@@ -169,3 +169,52 @@ def test_dedup_leaves_a_single_report_unchanged() -> None:
     single = report("a")
     assert merge_all([single]) == [single]
     assert dataclasses.asdict(merge_all([single])[0]) == dataclasses.asdict(single)
+
+
+def undated(article: str, **fields: Any) -> EventRecord:
+    """A report whose text gave no date (its event_date is the publication date)."""
+    record = report(article, **fields)
+    return dataclasses.replace(record, evidence=tuple(e for e in record.evidence if e.field != "event_date"))
+
+
+def test_dedup_joins_an_undated_follow_up_to_the_earlier_event_at_the_same_place() -> None:
+    match = compare_reports(report("a"), undated("b", event_date="2024-03-29"))
+    assert match is not None and match.same_event
+    assert "undated report published 20 days after (2024-03-29)" in match.reasons
+
+
+@pytest.mark.parametrize(
+    ("later", "why"),
+    [
+        (report("b", event_date="2024-03-29"), "the later report gave its own date"),
+        (undated("b", event_date="2024-04-29"), "more than a month later"),
+        (undated("b", event_date="2024-03-29", location="Dalla", latitude=15.20, longitude=-1.90), "another place"),
+        (undated("b", event_date="2024-03-29", event_type="Violence against civilians", sub_event_type="Attack"),
+         "another sub-event type"),
+    ],
+)
+def test_dedup_keeps_a_late_report_apart_unless_undated_at_the_same_place(later: EventRecord, why: str) -> None:
+    assert compare_reports(report("a"), later) is None, why
+
+
+def test_dedup_joins_clusters_when_an_article_told_one_event_twice() -> None:
+    clash = report("a", event_id_cnty="a-1")
+    retold = report("a", event_id_cnty="a-2", event_type="Violence against civilians", sub_event_type="Attack",
+                    actor2="Civilians (Mali)", inter2=7, notes="Civilians were killed in the attack on Boni.")
+    other_clash = report("b", notes="Soldiers clashed with JNIM near Boni; 12 soldiers killed.")
+    other_attack = report("c", event_type="Violence against civilians", sub_event_type="Attack",
+                          actor2="Civilians (Mali)", inter2=7, notes="Civilians were killed in the attack on Boni.")
+    events = merge_all([clash, retold, other_clash, other_attack])
+    assert [sorted(e.article_ids) for e in events] == [["a", "b", "c"]]
+    assert any(r.startswith("one event told twice by a: same day, same place (Boni)") for r in events[0].merge_reasons)
+
+
+def test_dedup_keeps_two_villages_of_one_article_apart() -> None:
+    village = dict(location="Dalla", latitude=15.12, longitude=-1.90)
+    events = merge_all([
+        report("a", event_id_cnty="a-1"),
+        report("a", event_id_cnty="a-2", **village),
+        report("b"),
+        report("c", **village),
+    ])
+    assert sorted(sorted(e.article_ids) for e in events) == [["a", "b"], ["a", "c"]]

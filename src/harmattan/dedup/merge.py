@@ -17,11 +17,14 @@ from dataclasses import dataclass
 
 from harmattan.dedup.similarity import (
     DATE_TOLERANCE_DAYS,
+    LATE_REPORT_DAYS,
     MERGE_THRESHOLD,
     PairMatch,
     actors_of,
     compare_reports,
     is_generic,
+    is_undated,
+    same_acled_event,
     normalise,
     parse_date,
     same_actor,
@@ -59,22 +62,24 @@ def candidate_pairs(
     """
     n_new = len(new)
     nodes = [*new, *existing]
-    blocks: dict[tuple[str, int], list[tuple[int, int]]] = defaultdict(list)
+    blocks: dict[tuple[str, int, bool], list[tuple[int, int]]] = defaultdict(list)
     for index, record in enumerate(nodes):
         day = parse_date(record.event_date)
         if day is not None:
-            blocks[(normalise(record.country), _precision(record))].append((day.toordinal(), index))
+            blocks[(normalise(record.country), _precision(record), is_undated(record))].append((day.toordinal(), index))
     for rows in blocks.values():
         rows.sort()
     for i, record in enumerate(new):
         day = parse_date(record.event_date)
         if day is None:
             continue
-        country, precision = normalise(record.country), _precision(record)
-        for (block_country, block_precision), rows in blocks.items():
+        country, precision, undated = normalise(record.country), _precision(record), is_undated(record)
+        for (block_country, block_precision, block_undated), rows in blocks.items():
             if country and block_country and block_country != country:
                 continue
             window = DATE_TOLERANCE_DAYS[max(precision, block_precision)]
+            if undated or block_undated:  # an undated report may come weeks after its event
+                window = max(window, LATE_REPORT_DAYS)
             lo = bisect.bisect_left(rows, (day.toordinal() - window, -1))
             hi = bisect.bisect_right(rows, (day.toordinal() + window, n_new + len(existing)))
             for _, j in rows[lo:hi]:
@@ -105,8 +110,10 @@ class _Clusters:
     """Union-find over nodes that refuses to join two clusters sharing an article."""
 
     def __init__(self, nodes: Sequence[EventRecord]) -> None:
+        self.nodes = nodes
         self.parent = list(range(len(nodes)))
         self.articles = [set(n.article_ids) for n in nodes]
+        self.members: dict[int, list[int]] = {i: [i] for i in range(len(nodes))}
         self.links: dict[int, list[tuple[int, int, PairMatch]]] = {i: [] for i in range(len(nodes))}
 
     def root(self, i: int) -> int:
@@ -117,13 +124,34 @@ class _Clusters:
 
     def join(self, i: int, j: int, match: PairMatch) -> bool:
         ri, rj = self.root(i), self.root(j)
-        if ri == rj or self.articles[ri] & self.articles[rj]:
+        if ri == rj:
+            return False
+        twins = self.twins(ri, rj)
+        if twins is None:
             return False
         self.parent[rj] = ri
         self.articles[ri] |= self.articles[rj]
-        self.links[ri].extend([*self.links[rj], (i, j, match)])
+        self.members[ri].extend(self.members.pop(rj))
+        self.links[ri].extend([*self.links[rj], *twins, (i, j, match)])
         self.links[rj] = []
         return True
+
+    def twins(self, ri: int, rj: int) -> list[tuple[int, int, PairMatch]] | None:
+        """Links that let two clusters sharing an article join; None when they may not.
+
+        Clusters sharing an article join only when that article's records on both sides are
+        one event by ACLED's identity rule (the article told it twice).
+        """
+        shared = self.articles[ri] & self.articles[rj]
+        links: list[tuple[int, int, PairMatch]] = []
+        for article in shared:
+            for x in (k for k in self.members[ri] if article in self.nodes[k].article_ids):
+                for y in (k for k in self.members[rj] if article in self.nodes[k].article_ids):
+                    reason = same_acled_event(self.nodes[x], self.nodes[y])
+                    if reason is None:
+                        return None
+                    links.append((x, y, PairMatch(MERGE_THRESHOLD, (f"one event told twice by {article}: {reason}",))))
+        return links
 
     def groups(self) -> dict[int, list[int]]:
         out: dict[int, list[int]] = defaultdict(list)

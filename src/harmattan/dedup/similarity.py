@@ -34,6 +34,8 @@ COMPATIBLE_EVENT_TYPES: frozenset[frozenset[str]] = frozenset(
         frozenset({"Protests", "Riots"}),
     }
 )
+#: Days an undated report (dated by its publication) may come after the event it tells.
+LATE_REPORT_DAYS = 31
 #: The score a pair needs to be merged; see ``compare_reports`` for the weights.
 MERGE_THRESHOLD = 2.4
 
@@ -96,6 +98,27 @@ def km_between(a: tuple[float, float], b: tuple[float, float]) -> float:
 def date_tolerance(a: EventRecord, b: EventRecord) -> int:
     coarser = max(a.time_precision or 1, b.time_precision or 1)
     return DATE_TOLERANCE_DAYS.get(coarser, DATE_TOLERANCE_DAYS[3])
+
+
+def is_undated(record: EventRecord) -> bool:
+    """A report whose text gave no date: its event_date is the publication date, an upper bound."""
+    return not any(e.field == "event_date" for e in record.evidence)
+
+
+def late_report(a: EventRecord, b: EventRecord, gap: int) -> str | None:
+    """Why a report dated too late may still tell the other's event: it gave no date of its own.
+
+    Follow-ups (inquiries, funerals, a death toll revised) are dated by their publication. Only
+    the later report may be undated, never more than LATE_REPORT_DAYS after, and the two must
+    agree on the sub-event type and the exact place (checked by the caller).
+    """
+    date_a, date_b = parse_date(a.event_date), parse_date(b.event_date)
+    if date_a is None or date_b is None or gap > LATE_REPORT_DAYS:
+        return None
+    later = a if date_a > date_b else b
+    if not is_undated(later) or not a.sub_event_type or a.sub_event_type != b.sub_event_type:
+        return None
+    return f"undated report published {gap} days after ({later.event_date})"
 
 
 # --- actors -----------------------------------------------------------------------------
@@ -227,8 +250,8 @@ def compare_fatalities(a: EventRecord, b: EventRecord) -> tuple[float, str | Non
 
 
 def report_text(record: EventRecord) -> str:
-    """What a report says about the event: its notes and evidence spans (the place is scored apart)."""
-    spans = " ".join(dict.fromkeys(e.text for e in record.evidence))
+    """What a report says about the event: its notes and evidence spans (place and date are scored apart)."""
+    spans = " ".join(dict.fromkeys(e.text for e in record.evidence if e.field != "event_date"))
     return " ".join((record.notes, spans))
 
 
@@ -271,6 +294,29 @@ def same_country(a: EventRecord, b: EventRecord) -> bool:
     return not a.country or not b.country or normalise(a.country) == normalise(b.country)
 
 
+def same_acled_event(a: EventRecord, b: EventRecord) -> str | None:
+    """ACLED's identity rule (same day, same place, same actors), even within one article.
+
+    An article that tells one clash twice (two sentences, two sub-event types) gives two
+    records of one event; two villages attacked the same day stay two events. Returns the
+    reason, or None.
+    """
+    if max(a.time_precision or 1, b.time_precision or 1) != 1 or a.event_date[:10] != b.event_date[:10]:
+        return None
+    if not same_country(a, b) or compare_types(a, b) is None:
+        return None
+    if None not in (a.latitude, a.longitude, b.latitude, b.longitude):
+        if km_between((a.latitude, a.longitude), (b.latitude, b.longitude)) >= 2.0:  # type: ignore[arg-type]
+            return None
+    elif not a.location or normalise(a.location) != normalise(b.location):
+        return None
+    if (a.geo_precision or 3) != (b.geo_precision or 3):
+        return None
+    if compare_actors(a, b)[0] < 0:
+        return None
+    return f"same day, same place ({a.location or b.location}), same actors"
+
+
 def compare_reports(a: EventRecord, b: EventRecord, *, threshold: float = MERGE_THRESHOLD) -> PairMatch | None:
     """Score two reports from different articles; None when a hard rule says they differ.
 
@@ -286,18 +332,22 @@ def compare_reports(a: EventRecord, b: EventRecord, *, threshold: float = MERGE_
     if date_a is None or date_b is None:
         return None
     gap = abs((date_a - date_b).days)
-    if gap > date_tolerance(a, b):
+    late = late_report(a, b, gap) if gap > date_tolerance(a, b) else None
+    if gap > date_tolerance(a, b) and late is None:
         return None
     types = compare_types(a, b)
     if types is None:
         return None
     places = compare_places(a, b)
-    if places is None:
+    if places is None or (late and places[0] < 1.0):
         return None
 
     reasons: list[str] = []
     precise = max(a.time_precision or 1, b.time_precision or 1) == 1
-    if gap == 0:
+    if late:
+        score = 0.0
+        reasons.append(late)
+    elif gap == 0:
         score = 1.0 if precise else 0.6
         reasons.append(f"same day ({a.event_date})" if precise else f"same date ({a.event_date}, approximate)")
     else:
