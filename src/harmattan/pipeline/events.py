@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from harmattan.pipeline.lexicon import cue
 from harmattan.records import Document, EventMention, Span
@@ -97,13 +98,14 @@ def _modal_before(text: str, start: int, end: int | None = None) -> bool:
     return end is not None and bool(_MODAL_AFTER.match(text[end : end + 40]))
 
 
-def attribution_spans(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=4096)
+def attribution_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Offsets (in ``text``) of its reporting frame: sources named there are not sides."""
     spans = [(m.start(), m.end()) for m in _ATTRIBUTION.finditer(text)]
     reported = _REPORTED.match(text)
     if reported:
         spans.append((0, reported.end()))
-    return spans
+    return tuple(spans)
 
 
 def role_text(text: str) -> str:
@@ -229,7 +231,8 @@ def classify_sentence(text: str, *, has_number: bool | None = None) -> SentenceL
         return None
     if has_number is None:
         has_number = bool(_NUMBER.search(text))
-    text = role_text(text) if role_text(text).strip() else text
+    masked = role_text(text)
+    text = masked if masked.strip() else text
     for family in _ORDER:
         match = _first_live(family, text)
         if match is None:

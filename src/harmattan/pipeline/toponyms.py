@@ -447,15 +447,26 @@ def _plausible(entry: GazEntry, topo: Toponym, ctx: Context) -> bool:
     return entry.feature_class == "P" or topo.cue in ("at", "near")
 
 
+_COUNTRIES_IN: dict[tuple[int, str], list[str]] = {}
+
+
 def countries_in(text: str, gazetteer: Gazetteer) -> list[str]:
-    """Country codes named (or implied by a demonym) in a short text such as a headline."""
+    """Country codes named (or implied by a demonym) in a short text such as a headline
+    (cached: the places stage asks about the same title once per event)."""
+    key = (id(gazetteer), text)
+    cached = _COUNTRIES_IN.get(key)
+    if cached is not None:
+        return list(cached)
     out: list[str] = []
     for t in match_toponyms(text, gazetteer):
         if t.kind == "demonym":
             out.append(t.demonym_country)
         elif t.kind == "country":
             out.extend(c.country_code for c in t.candidates if c.feature_code == COUNTRY_CODE)
-    return out
+    if len(_COUNTRIES_IN) > 2048:
+        _COUNTRIES_IN.clear()
+    _COUNTRIES_IN[key] = out
+    return list(out)
 
 
 def first_entries(mapping: Mapping[str, tuple[GazEntry, ...]]) -> dict[str, GazEntry]:
