@@ -218,3 +218,22 @@ def test_dedup_keeps_two_villages_of_one_article_apart() -> None:
         report("c", **village),
     ])
     assert sorted(sorted(e.article_ids) for e in events) == [["a", "b"], ["a", "c"]]
+
+
+CHAD = dict(country="Chad", admin1="Lac", location="Ngouboua", latitude=13.35, longitude=14.19, iso=148,
+            actor1="Boko Haram: Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad", actor2="Military Forces of Chad")
+
+
+def test_dedup_doubts_a_country_that_none_of_the_state_forces_belong_to() -> None:
+    misplaced = report("b", **{**CHAD, "country": "Mauritania", "admin1": "", "location": "Nouakchott",
+                               "latitude": 18.08, "longitude": -15.98})
+    events = merge_all([report("a", **CHAD), misplaced])
+    assert len(events) == 1
+    assert any(r.startswith("place of one report doubtful (Nouakchott, Mauritania)") for r in events[0].merge_reasons)
+
+
+@pytest.mark.parametrize("actor2", ["Military Forces of Mauritania", "Civilians (Chad)"])
+def test_dedup_keeps_reports_in_two_countries_apart_when_the_actors_agree_with_their_place(actor2: str) -> None:
+    other = report("b", **{**CHAD, "country": "Mauritania", "admin1": "", "location": "Nouakchott",
+                           "latitude": 18.08, "longitude": -15.98, "actor2": actor2})
+    assert len(merge_all([report("a", **CHAD), other])) == 2

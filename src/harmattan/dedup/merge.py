@@ -20,6 +20,7 @@ from harmattan.dedup.similarity import (
     LATE_REPORT_DAYS,
     MERGE_THRESHOLD,
     PairMatch,
+    actor_countries,
     actors_of,
     compare_reports,
     is_generic,
@@ -86,6 +87,25 @@ def candidate_pairs(
                 # each new-new pair once (existing nodes are numbered after all new ones)
                 if j > i and not _surely_far(record, nodes[j]):
                     yield (i, j)
+    yield from _misplaced_pairs(nodes, n_new)
+
+
+def _misplaced_pairs(nodes: Sequence[EventRecord], n_new: int) -> Iterator[tuple[int, int]]:
+    """Pairs across countries where a report without admin1 has only another country's state forces."""
+    by_country: dict[str, list[int]] = defaultdict(list)
+    for index, record in enumerate(nodes):
+        by_country[normalise(record.country)].append(index)
+    seen: set[tuple[int, int]] = set()
+    for i, record in enumerate(nodes):
+        own, countries = normalise(record.country), actor_countries(record)
+        if not own or record.admin1 or own in countries:
+            continue  # see similarity.misplaced
+        for country in countries:
+            for j in by_country.get(country, ()):
+                pair = (min(i, j), max(i, j))
+                if pair[0] < n_new and pair not in seen:
+                    seen.add(pair)
+                    yield pair
 
 
 def _surely_far(a: EventRecord, b: EventRecord) -> bool:

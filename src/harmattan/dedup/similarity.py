@@ -317,6 +317,35 @@ def same_acled_event(a: EventRecord, b: EventRecord) -> str | None:
     return f"same day, same place ({a.location or b.location}), same actors"
 
 
+#: State forces say where an event was; a victim's nationality ("Civilians (France)") does not.
+_ACTOR_COUNTRY = re.compile(r"^(?:military forces|police forces|government) of (?:the )?(.+)$")
+
+
+def actor_countries(record: EventRecord) -> frozenset[str]:
+    """Countries whose state forces act in a report: "Military Forces of Chad" -> chad."""
+    found = set()
+    for name in actors_of(record):
+        match = _ACTOR_COUNTRY.search(normalise(name))
+        if match:
+            found.add(normalise(match.group(1)))
+    return frozenset(found)
+
+
+def misplaced(record: EventRecord, other: EventRecord) -> str | None:
+    """Why a report's country is doubtful: no admin1, none of its state forces is from it, some are
+    from the other's.
+
+    A dateline or a capital named in passing ("Nouakchott", "Nairobi") can place a report in
+    the wrong country; its actors still say where the event was.
+    """
+    countries = actor_countries(record)
+    if record.admin1 or not record.country or not other.country or normalise(record.country) in countries:
+        return None  # a place resolved to an admin1 is trusted
+    if normalise(other.country) not in countries:
+        return None
+    return f"place of one report doubtful ({record.location}, {record.country}): its actors are from {other.country}"
+
+
 def compare_reports(a: EventRecord, b: EventRecord, *, threshold: float = MERGE_THRESHOLD) -> PairMatch | None:
     """Score two reports from different articles; None when a hard rule says they differ.
 
@@ -326,7 +355,8 @@ def compare_reports(a: EventRecord, b: EventRecord, *, threshold: float = MERGE_
     """
     if set(a.article_ids) & set(b.article_ids):
         return None  # an article's separate events are distinct by construction
-    if not same_country(a, b):
+    doubtful = None if same_country(a, b) else misplaced(a, b) or misplaced(b, a)
+    if not same_country(a, b) and doubtful is None:
         return None
     date_a, date_b = parse_date(a.event_date), parse_date(b.event_date)
     if date_a is None or date_b is None:
@@ -338,7 +368,7 @@ def compare_reports(a: EventRecord, b: EventRecord, *, threshold: float = MERGE_
     types = compare_types(a, b)
     if types is None:
         return None
-    places = compare_places(a, b)
+    places = (-0.3, doubtful) if doubtful else compare_places(a, b)
     if places is None or (late and places[0] < 1.0):
         return None
 
