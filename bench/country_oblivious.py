@@ -20,13 +20,17 @@ from pathlib import Path
 
 def main(gold_path: str, pred_path: str) -> int:
     country = {}
-    for line in open(gold_path, encoding="utf-8"):
-        art = json.loads(line)
-        counts = Counter(e.get("country") for e in art["events"])
-        if counts:
-            country[art["article_id"]] = counts.most_common(1)[0][0]
-    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as out:
-        for line in open(pred_path, encoding="utf-8"):
+    with open(gold_path, encoding="utf-8") as gold:
+        for line in gold:
+            art = json.loads(line)
+            counts = Counter(e.get("country") for e in art["events"])
+            if counts:
+                country[art["article_id"]] = counts.most_common(1)[0][0]
+    with (
+        tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as out,
+        open(pred_path, encoding="utf-8") as pred,
+    ):
+        for line in pred:
             event = json.loads(line)
             ids = event.get("article_ids") or []
             if ids and ids[0] in country:

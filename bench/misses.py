@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
-import json
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -21,6 +20,15 @@ SCORE = Path(__file__).resolve().parents[2] / "shared" / "bench" / "score.py"
 spec = importlib.util.spec_from_file_location("score", SCORE)
 score = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
 spec.loader.exec_module(score)  # type: ignore[union-attr]
+
+
+def describe(e: dict) -> str:
+    """One line with the fields a coder checks first."""
+    place = f"{e['country']}/{e['admin1']}/{e['location']}"
+    return (
+        f"{e['event_date']} p{e.get('time_precision')} {e['sub_event_type']} | {e['actor1']} | {e['actor2']} | "
+        f"{place} | f={e.get('fatalities')}"
+    )
 
 
 def main() -> None:
@@ -67,9 +75,9 @@ def main() -> None:
                 if f in ("sub_event_type", "event_type") and g[f] != p[f]:
                     confusion[(g[f], p[f])] += 1
                     rows.append((g, p))
-                elif f == "date" and score.parse_date(g["event_date"]) != score.parse_date(p["event_date"]):
-                    rows.append((g, p))
-                elif f == "fatalities" and score.to_int(g.get("fatalities")) != score.to_int(p.get("fatalities")):
+                elif (f == "date" and score.parse_date(g["event_date"]) != score.parse_date(p["event_date"])) or (
+                    f == "fatalities" and score.to_int(g.get("fatalities")) != score.to_int(p.get("fatalities"))
+                ):
                     rows.append((g, p))
                 elif f == "actors":
                     ga = score.actor_names(g)
@@ -83,12 +91,10 @@ def main() -> None:
             shown += 1
             print(f"--- {art['article_id']} ({art.get('language')}, {art.get('date')})")
             if g:
-                print(f"  GOLD {g['event_date']} p{g.get('time_precision')} {g['sub_event_type']} | {g['actor1']} | {g['actor2']} | "
-                      f"{g['country']}/{g['admin1']}/{g['location']} | f={g.get('fatalities')} :: {g.get('evidence', '')[:160]}")
+                print("  GOLD", describe(g), "::", g.get("evidence", "")[:160])
             if p:
                 ev = next((e["text"] for e in p.get("evidence", []) if e["field"] == "event_type"), "")
-                print(f"  PRED {p['event_date']} p{p.get('time_precision')} {p['sub_event_type']} | {p['actor1']} | {p['actor2']} | "
-                      f"{p['country']}/{p['admin1']}/{p['location']} | f={p.get('fatalities')} [{ev}] :: {p.get('notes', '')[:200]}")
+                print("  PRED", describe(p), f"[{ev}] ::", p.get("notes", "")[:200])
     for (g, p), n in confusion.most_common(25):
         print(f"{n:4d}  gold {g:<38} pred {p}")
 

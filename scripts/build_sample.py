@@ -33,7 +33,9 @@ def headlines(row: dict[str, str]) -> list[tuple[str, str, str]]:
             continue
         if date < "1989-01-01":
             continue  # UCDP writes 1753-01-01 for an unknown source date; GED starts in 1989
-        if re.search(r"(JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER) \d{4}$", head):
+        if re.search(
+            r"(JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER) \d{4}$", head
+        ):
             continue  # monthly digests, not reports
         out.append((head, date, office))
     return out

@@ -252,7 +252,7 @@ class EventRecord:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> EventRecord:
         """Rebuild a record from ``as_dict`` output (JSONL, store rows)."""
-        kwargs = {f.name: data.get(f.name) for f in dataclasses.fields(cls) if f.name in data}
+        kwargs: dict[str, Any] = {f.name: data.get(f.name) for f in dataclasses.fields(cls) if f.name in data}
         kwargs["article_ids"] = tuple(data.get("article_ids") or ())
         kwargs["evidence"] = tuple(Evidence(**e) for e in data.get("evidence") or ())
         kwargs["merge_reasons"] = tuple(data.get("merge_reasons") or ())

@@ -80,5 +80,6 @@ def interaction(inter1: int, inter2: int) -> int:
 def civilian_targeting(sub_event_type: str, inter1: int, inter2: int) -> str:
     """"Civilian targeting" when political violence is aimed at civilians, else ""."""
     event_type = SUB_EVENT_TYPES[sub_event_type]
-    violent = event_type in _POLITICAL_VIOLENCE or sub_event_type in ("Mob violence", "Excessive force against protesters")
+    demonstration_violence = sub_event_type in ("Mob violence", "Excessive force against protesters")
+    violent = event_type in _POLITICAL_VIOLENCE or demonstration_violence
     return "Civilian targeting" if violent and 7 in (inter1, inter2) else ""

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from harmattan.testing import make_article
 from harmattan.gazetteer.sqlite import open_gazetteer_file
 from harmattan.pipeline.places import PlacesStage, locate_event
 from harmattan.pipeline.segment import load_nlp, split_sentences
 from harmattan.records import Document
+from harmattan.testing import make_article
 
 pytestmark = pytest.mark.slow
 

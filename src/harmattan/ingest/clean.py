@@ -33,9 +33,12 @@ _DROP_LINE = re.compile(
     )$""",
     re.IGNORECASE | re.VERBOSE,
 )
-_BYLINE = re.compile(r"^(?:[Bb]y|BY|[Pp]ar|PAR)\s+[A-ZÀ-Ý][\w.'’-]+(?:\s+[A-ZÀ-Ý][\w.'’-]+){0,3}\b(?:\s*[,|]\s*.{0,40})?$")
+_BYLINE = re.compile(
+    r"^(?:[Bb]y|BY|[Pp]ar|PAR)\s+[A-ZÀ-Ý][\w.'’-]+(?:\s+[A-ZÀ-Ý][\w.'’-]+){0,3}\b(?:\s*[,|]\s*.{0,40})?$"
+)
 _TRAILER = re.compile(
-    r"\s*(?:[-–—]\s*)?(?:\(\s*(?:REUTERS|Reuters|AFP|NAN|AP)\s*\)|(?<=\s)(?:REUTERS|AFP)|/\s*Agence France-Presse|–\s*READ MORE|-\s*READ MORE)\s*$"
+    r"\s*(?:[-–—]\s*)?(?:\(\s*(?:REUTERS|Reuters|AFP|NAN|AP)\s*\)|(?<=\s)(?:REUTERS|AFP)"
+    r"|/\s*Agence France-Presse|–\s*READ MORE|-\s*READ MORE)\s*$"
 )
 _DATE_PREFIX = re.compile(r"^\s*date\s+(\d{4}-\d{2}(?:-\d{2})?)\b[^\n]*?(?=\S)", re.IGNORECASE)
 _DATELINE = re.compile(

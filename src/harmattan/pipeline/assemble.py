@@ -198,9 +198,9 @@ def group_sides(
         wanted.append(_implied("Protesters", 6, country))
     elif event_type == "Riots" and not kinds & {5, 6}:
         wanted.append(_implied("Rioters", 5, country))
-    if sub in ("Excessive force against protesters", "Protest with intervention") and not kinds & {1, 8}:
-        wanted.append(_implied("Police Forces", 1, country))
-    elif event_type in ("Riots", "Protests") and not kinds & {1, 8} and cue("state_side").search(text):
+    intervened = sub in ("Excessive force against protesters", "Protest with intervention")
+    crowd_event = event_type in ("Riots", "Protests")
+    if not kinds & {1, 8} and (intervened or (crowd_event and cue("state_side").search(text))):
         wanted.append(_implied("Police Forces", 1, country))
     if sub in ("Other", "Arrests") and _COUP.search(text):
         if not kinds & {1}:
@@ -268,7 +268,8 @@ def record_from_group(doc: Document, group: Sequence[Draft]) -> EventRecord:
     aid = article.id
     sub = group_sub_event_type(group)
     lead = max(group, key=lambda d: (d.mention.sub_event_type == sub, d.mention.score))
-    evidence = [Evidence(aid, "event_type", lead.mention.trigger.start, lead.mention.trigger.end, lead.mention.trigger.text)]
+    trigger = lead.mention.trigger
+    evidence = [Evidence(aid, "event_type", trigger.start, trigger.end, trigger.text)]
 
     dated = [d for d in group if d.date_mention is not None]
     date_draft = min(dated, key=lambda d: d.time_precision) if dated else group[0]
@@ -289,12 +290,13 @@ def record_from_group(doc: Document, group: Sequence[Draft]) -> EventRecord:
         if actor is None:
             return "", 0
         country = actor.country or where.country
-        return actor_name(actor, country, event_type=event_type), actor_inter(actor, where.country)
+        inter = actor_inter(actor, where.country)
+        if actor.name in ("Protesters", "Rioters") and event_type in ("Riots", "Protests"):
+            inter = 5 if event_type == "Riots" else 6  # the crowd follows the event type
+        return actor_name(actor, country, event_type=event_type), inter
 
     actor1, inter1 = named(side1)
     actor2, inter2 = named(side2)
-    if event_type == "Riots" and inter1 == 6:
-        actor1, inter1 = actor_name(dataclasses.replace(side1, name="Rioters", inter=5), where.country, event_type=event_type), 5  # type: ignore[arg-type]
     assoc = "; ".join(named(a)[0] for a in associated if named(a)[0] not in (actor1, actor2))
     for field, side in (("actor1", side1), ("actor2", side2)):
         if side is not None and side.span.end > side.span.start:
@@ -303,7 +305,8 @@ def record_from_group(doc: Document, group: Sequence[Draft]) -> EventRecord:
     count, low, high, fat_evidence = group_fatalities(group)
     fatalities = count
     if fat_evidence is not None:
-        evidence.append(Evidence(aid, "fatalities", fat_evidence.span.start, fat_evidence.span.end, fat_evidence.span.text))
+        span = fat_evidence.span
+        evidence.append(Evidence(aid, "fatalities", span.start, span.end, span.text))
 
     confidence = min(0.95, lead.mention.score + 0.05 * (len(group) - 1) + (0.05 if where.geo_precision < 3 else 0))
     return EventRecord(

@@ -33,14 +33,18 @@ _CONCLUDED = re.compile(
     re.I,
 )
 _NOT_PEOPLE_RELEASED = re.compile(
-    r"(?:footage|video|images?|statement|report|list|photos?|figures|data|details|communiqu\w+)\s+(?:was|were|has been|have been)\s+released",
+    r"(?:footage|video|images?|statement|report|list|photos?|figures|data|details|communiqu\w+)"
+    r"\s+(?:was|were|has been|have been)\s+released",
     re.I,
 )
 _CAPTIVITY = re.compile(
     r"hostages?|captiv\w*|kidnap\w*|abduct\w*|captors|custody|otages?|ravisseurs|enlev\w*|s[ée]questr\w*|d[ée]tenu\w*|held",
     re.I,
 )
-_ADJECTIVE_AFTER = re.compile(r"^\s*(?:terroristes?|jihadistes?|djihadistes?|meurtri[èe]re?s?|arm[ée]e?s?|terrorist|jihadist|militant|insurgent)\b", re.I)
+_ADJECTIVE_AFTER = re.compile(
+    r"^\s*(?:terroristes?|jihadistes?|djihadistes?|meurtri[èe]re?s?|arm[ée]e?s?|terrorist|jihadist|militant|insurgent)\b",
+    re.I,
+)
 _ANAPHOR = re.compile(r"(?:\b(?:the|this|that|these|those|same|la|cette|cet|ces|ce)\s+(?:\w+\s+)?|\bl['’]\s*)$", re.I)
 _PLURAL_NOUN = re.compile(
     r"^(?:attacks|attaques|airstrikes|air strikes|strikes|raids|frappes\b.*|bombings|killings|massacres|kidnappings|"
@@ -48,9 +52,13 @@ _PLURAL_NOUN = re.compile(
     re.I,
 )
 # "moved in to retake", "managed to free": an infinitive that reports what happened
-_REALISED_INFINITIVE = re.compile(r"\b(?:moved in|managed|succeeded|went on|proceeded|r[ée]ussi|parvenu\w*)\s+(?:to|à|a)$", re.I)
+_REALISED_INFINITIVE = re.compile(
+    r"\b(?:moved in|managed|succeeded|went on|proceeded|r[ée]ussi|parvenu\w*)\s+(?:to|à|a)$", re.I
+)
 _QUESTION = re.compile(r"\?\s*$")
-_PASSIVE_BEFORE = re.compile(r"\b(?:were|was|been|being|are|is|ont été|a été|avaient été|sont|est|été|feared|reportedly)\s+(?:\w+\s+)?$", re.I)
+_PASSIVE_BEFORE = re.compile(
+    r"\b(?:were|was|been|being|are|is|ont été|a été|avaient été|sont|est|été|feared|reportedly)\s+(?:\w+\s+)?$", re.I
+)
 _MODAL_AFTER = re.compile(
     r"^\W*(?:\w+\W+)?(?:devrai\w*|pourrai\w*|will|would|should|are expected|is expected|sont pr[ée]vu\w*|"
     r"est pr[ée]vu\w*|pr[ée]vu\w*|had failed|failed|have failed|had not|has not|have not|was not|were not|"
@@ -66,12 +74,14 @@ _ATTRIBUTION = re.compile(
     re.I,
 )
 _REPORTED = re.compile(
-    r"^.{0,120}?\b(?:said|says|told [^,]{1,40}|confirmed|announced|reported|stated|a indiqué|a déclaré|a annoncé|ont annoncé|"
-    r"a affirmé|a confirmé|rapporte)\s+(?:on \w+\s+|lundi |mardi |mercredi |jeudi |vendredi |samedi |dimanche )?(?:that\s+|qu['e]\s*)",
+    r"^.{0,120}?\b(?:said|says|told [^,]{1,40}|confirmed|announced|reported|stated|a indiqué|a déclaré|"
+    r"a annoncé|ont annoncé|a affirmé|a confirmé|rapporte)\s+"
+    r"(?:on \w+\s+|lundi |mardi |mercredi |jeudi |vendredi |samedi |dimanche )?(?:that\s+|qu['e]\s*)",
     re.I,
 )
 _YEAR_ONLY = re.compile(
-    r"\b(?:in|en|since|depuis|of|de)\s+(?:(?:early|late|mid|début|fin)[- ])?(?:19|20)\d{2}\b(?!\s*[-/]\d)|\b(?:19|20)\d{2}\s+coup\b|\blast year\b|\bl'an dernier\b|\bl'année dernière\b",
+    r"\b(?:in|en|since|depuis|of|de)\s+(?:(?:early|late|mid|début|fin)[- ])?(?:19|20)\d{2}\b(?!\s*[-/]\d)"
+    r"|\b(?:19|20)\d{2}\s+coup\b|\blast year\b|\bl'an dernier\b|\bl'année dernière\b",
     re.I,
 )
 
@@ -241,14 +251,16 @@ def classify_sentence(text: str, *, has_number: bool | None = None) -> SentenceL
             continue
         if family == "release" and (
             not _CAPTIVITY.search(text)
-            or _NOT_PEOPLE_RELEASED.search(text) or ((v := _first_live("violence", text)) and not _WEAK_VIOLENCE.match(v.group(0)))
+            or _NOT_PEOPLE_RELEASED.search(text)
+            or ((v := _first_live("violence", text)) and not _WEAK_VIOLENCE.match(v.group(0)))
         ):
             continue  # a release is news only for captives, and killing outranks it
         if family == "agreement" and not _CONCLUDED.search(text):
             continue  # talk of an agreement is not one: it must be signed, reached or agreed
         if family == "riot" and not (_find("protest", text) or re.search(r"riot|[ée]meute", text, re.I)):
             continue  # "violences", "looted" alone are not a riot
-        if family in ("other", "agreement", "looting", "arrest") and _find("violence", text) and _find("armed_group", text):
+        strategic = family in ("other", "agreement", "looting", "arrest")
+        if strategic and _find("violence", text) and _find("armed_group", text):
             # "gunmen killed three and burned houses": the violence is the event
             violence = _first_live("violence", text)
             if violence is not None:
@@ -314,7 +326,8 @@ def detect_events(doc: Document, *, min_score: float = 0.3) -> tuple[EventMentio
         for label in labels:
             start = sentence.start + label.start
             trigger = Span(start, sentence.start + label.end, doc.article.text[start : sentence.start + label.end])
-            if not dated and _ATTRIBUTIVE.search(doc.article.text[max(sentence.start, start - 12) : start + len(trigger.text) + 1]):
+            around = doc.article.text[max(sentence.start, start - 12) : start + len(trigger.text) + 1]
+            if not dated and _ATTRIBUTIVE.search(around):
                 continue  # "the kidnapped students": a description, the event is told elsewhere
             if not dated and not has_number and _PLURAL_NOUN.match(trigger.text):
                 continue  # "carried out attacks in Kenya": no single event
