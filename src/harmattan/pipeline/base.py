@@ -49,7 +49,7 @@ class Pipeline:
                 doc = stage(doc)
             except (SkipArticle, StageError):
                 raise
-            except Exception as exc:  # noqa: BLE001 - translated into our own error here
+            except Exception as exc:  # every stage failure becomes one StageError naming stage and article
                 raise StageError(f"{type(exc).__name__}: {exc}", stage=stage.name, article_id=article.id) from exc
         return doc
 
