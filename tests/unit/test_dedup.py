@@ -237,3 +237,9 @@ def test_dedup_keeps_reports_in_two_countries_apart_when_the_actors_agree_with_t
     other = report("b", **{**CHAD, "country": "Mauritania", "admin1": "", "location": "Nouakchott",
                            "latitude": 18.08, "longitude": -15.98, "actor2": actor2})
     assert len(merge_all([report("a", **CHAD), other])) == 2
+
+
+def test_dedup_leaves_a_clearly_partial_toll_out_of_the_conservative_figure() -> None:
+    merged = merge_all([report("a", fatalities=3), report("b", fatalities=40), report("c", fatalities=45)])
+    assert len(merged) == 1
+    assert (merged[0].fatalities, merged[0].fatalities_low, merged[0].fatalities_high) == (40, 3, 45)

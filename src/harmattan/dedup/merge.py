@@ -232,13 +232,26 @@ def _named_replacement(actor: str, others: Sequence[EventRecord], field: str) ->
 
 
 def conservative_fatalities(members: Sequence[EventRecord]) -> tuple[int, int | None, int | None]:
-    """The lowest reported death toll (0 means "not reported" and is skipped), and the range."""
+    """The lowest plausible death toll (0 means "not reported" and is skipped), and the range."""
     counts = [m.fatalities for m in members if m.fatalities > 0]
     lows = [m.fatalities_low for m in members if m.fatalities_low is not None] + counts
     highs = [m.fatalities_high for m in members if m.fatalities_high is not None] + counts
     if not counts:
         return 0, (min(lows) if lows else None), (max(highs) if highs else None)
-    return min(counts), min(lows), max(highs)
+    return min(plausible_tolls(counts)), min(lows), max(highs)
+
+
+#: A toll under this share of the middle one is partial (an early count, one side's dead).
+PARTIAL_TOLL_SHARE = 1 / 3
+
+
+def plausible_tolls(counts: Sequence[int]) -> list[int]:
+    """The stated tolls without the clearly partial ones; the lowest of these is ACLED's figure.
+
+    A partial count stays in fatalities_low; it is only not taken as the event's figure.
+    """
+    middle = sorted(counts)[len(counts) // 2]
+    return [c for c in counts if c >= middle * PARTIAL_TOLL_SHARE]
 
 
 def combine(
