@@ -20,7 +20,7 @@ from harmattan.actors.roles import choose_sides
 from harmattan.pipeline.dates import date_for_event
 from harmattan.pipeline.drafts import Draft
 from harmattan.pipeline.events import attribution_spans
-from harmattan.pipeline.fatalities import fatalities_for_event
+from harmattan.pipeline.fatalities import fatalities_for_event, mention_side
 from harmattan.pipeline.lexicon import cue
 from harmattan.pipeline.places import country_location, locate_event, places_in_sentence
 from harmattan.pipeline.within_article import group_sub_event_type, merge_drafts
@@ -267,6 +267,8 @@ def record_from_group(doc: Document, group: Sequence[Draft]) -> EventRecord:
     article = doc.article
     aid = article.id
     sub = group_sub_event_type(group)
+    if sub == "Attack" and any(mention_side(f) in ("state", "foreign") for d in group for f in d.fatalities):
+        sub = "Armed clash"  # soldiers died: the attack was on an armed side, a battle
     lead = max(group, key=lambda d: (d.mention.sub_event_type == sub, d.mention.score))
     trigger = lead.mention.trigger
     evidence = [Evidence(aid, "event_type", trigger.start, trigger.end, trigger.text)]
