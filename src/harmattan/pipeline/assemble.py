@@ -274,7 +274,10 @@ def record_from_group(doc: Document, group: Sequence[Draft]) -> EventRecord:
     evidence = [Evidence(aid, "event_type", trigger.start, trigger.end, trigger.text)]
 
     dated = [d for d in group if d.date_mention is not None]
-    date_draft = min(dated, key=lambda d: d.time_precision) if dated else group[0]
+    # the first sentence that states a date at the best precision (the lead tells the event first)
+    date_draft = min(dated, key=lambda d: (d.time_precision, d.mention.span.start)) if dated else group[0]
+    if lead.date_mention is not None and lead.time_precision <= date_draft.time_precision:
+        date_draft = lead  # the sentence that best tells the event also dates it
     dm = date_draft.date_mention or date_draft.inherited_date
     if dm is not None:
         evidence.append(Evidence(aid, "event_date", dm.span.start, dm.span.end, dm.span.text))
