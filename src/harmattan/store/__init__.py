@@ -57,6 +57,8 @@ def _sqlite_pragmas(dbapi_connection: Any, connection_record: Any) -> None:
     cursor.execute("PRAGMA journal_mode = WAL")
     cursor.execute("PRAGMA synchronous = NORMAL")
     cursor.execute("PRAGMA cache_size = -65536")  # 64 MiB page cache per connection
+    cursor.execute("PRAGMA mmap_size = 1073741824")  # read pages through the OS cache without copies
+    cursor.execute("PRAGMA temp_store = MEMORY")  # sorts and IN-lists of a query stay in memory
     cursor.close()
 
 

@@ -36,6 +36,7 @@ E = schema.events
 TOP_ACTORS_FILTERS = 200
 TOP_ACTORS_STATS = 100
 TOP_ADMIN1_STATS = 500
+EQUALITY_FILTERS = ("country", "admin1", "event_type", "sub_event_type", "interaction")
 
 
 def fold(text: str) -> str:
@@ -105,7 +106,7 @@ def where_clauses(query: EventQuery, dialect: Dialect, *, walk: bool = False) ->
     """
     pk, updated_at = (_unindexed(E.c.pk), _unindexed(E.c.updated_at)) if walk else (E.c.pk, E.c.updated_at)
     clauses: list[ColumnElement[bool]] = []
-    for name in ("country", "admin1", "event_type", "sub_event_type", "interaction"):
+    for name in EQUALITY_FILTERS:
         value = getattr(query, name)
         if value is not None and value != "":
             clauses.append(E.c[name] == value)
@@ -139,8 +140,12 @@ def where_clauses(query: EventQuery, dialect: Dialect, *, walk: bool = False) ->
     return clauses
 
 
-def order_by(query: EventQuery) -> list[Any]:
+def order_by(query: EventQuery, *, unindexed: bool = False) -> list[Any]:
+    """The query's order, ties broken by pk; ``unindexed`` (SQLite) keeps the planner off the
+    sort index, so that it finds the matches through their filter's index and sorts them."""
     column = E.c.fatalities if query.sort.lstrip("-") == "fatalities" else E.c.event_date
+    if unindexed:
+        column = _unindexed(column)
     if query.sort.startswith("-"):
         return [column.desc(), E.c.pk.desc()]
     return [column.asc(), E.c.pk.asc()]
@@ -171,15 +176,30 @@ def walk_sort_index(query: EventQuery, dialect: Dialect, *, total: int, table_ro
     return table_rows / total * (query.limit + query.offset) <= WALK_BUDGET
 
 
+def sort_matches(query: EventQuery, dialect: Dialect, *, walk: bool) -> bool:
+    """Whether to find the matches through their own index and sort them (SQLite).
+
+    For a query without an equality filter (which has a composite index in the query's order)
+    whose selective filter is an actor, text, box or ``updated_since`` whose matches are too
+    rare to walk to: SQLite would otherwise walk the whole sort index probing each row.
+    """
+    if dialect.name != "sqlite" or walk:
+        return False
+    if any(getattr(query, n) not in (None, "") for n in EQUALITY_FILTERS):
+        return False
+    return bool(query.actor or query.q or query.bbox is not None or query.updated_since is not None)
+
+
 def page_rows(conn: Connection, query: EventQuery, dialect: Dialect, *, total: int) -> list[Row[Any]]:
     """One page of full rows: the page's keys first (cheap), then those rows."""
     table_rows = int(conn.execute(sa.select(sa.func.max(E.c.pk))).scalar() or 0)
     walk = walk_sort_index(query, dialect, total=total, table_rows=table_rows)
+    unindexed = sort_matches(query, dialect, walk=walk)
     keys = list(
         conn.execute(
             sa.select(E.c.pk)
             .where(*where_clauses(query, dialect, walk=walk))
-            .order_by(*order_by(query))
+            .order_by(*order_by(query, unindexed=unindexed))
             .limit(query.limit)
             .offset(query.offset)
         ).scalars()
@@ -255,6 +275,8 @@ def article_from_row(row: Row[Any]) -> StoredArticle:
 def compute_stats(conn: Connection, query: EventQuery, dialect: Dialect) -> EventStats:
     where = where_clauses(query, dialect)
     events_n, deaths = sa.func.count().label("events"), sa.func.coalesce(sa.func.sum(E.c.fatalities), 0).label("deaths")
+    if dialect.name == "sqlite":
+        return dataclasses.replace(_stats_in_one_pass(conn, where), by_actor=_actor_stats(conn, where))
     total, total_deaths = conn.execute(sa.select(events_n, deaths).select_from(E).where(*where)).one()
     weeks = conn.execute(
         sa.select(E.c.event_week, E.c.event_type, events_n, deaths)
@@ -275,7 +297,19 @@ def compute_stats(conn: Connection, query: EventQuery, dialect: Dialect) -> Even
         .order_by(sa.desc("events"), E.c.country, E.c.admin1)
         .limit(TOP_ADMIN1_STATS)
     )
+    return EventStats(
+        total_events=int(total),
+        total_fatalities=int(total_deaths),
+        by_week=tuple(WeekCount(_as_date(w), t, int(n), int(d)) for w, t, n, d in weeks),
+        by_event_type=tuple(TypeCount(t, int(n), int(d)) for t, n, d in types),
+        by_admin1=tuple(Admin1Count(c, a, int(n), int(d)) for c, a, n, d in admin1),
+        by_actor=_actor_stats(conn, where),
+    )
+
+
+def _actor_stats(conn: Connection, where: Sequence[ColumnElement[bool]]) -> tuple[ActorCount, ...]:
     A, EA = schema.actors, schema.event_actors
+    events_n, deaths = sa.func.count().label("events"), sa.func.coalesce(sa.func.sum(E.c.fatalities), 0).label("deaths")
     actor_rows = conn.execute(
         sa.select(A.c.name, events_n, deaths)
         .select_from(E.join(EA, EA.c.event_pk == E.c.pk).join(A, A.c.pk == EA.c.actor_pk))
@@ -284,13 +318,39 @@ def compute_stats(conn: Connection, query: EventQuery, dialect: Dialect) -> Even
         .order_by(sa.desc("events"), A.c.name)
         .limit(TOP_ACTORS_STATS)
     )
+    return tuple(ActorCount(a, int(n), int(d)) for a, n, d in actor_rows)
+
+
+def _stats_in_one_pass(conn: Connection, where: Sequence[ColumnElement[bool]]) -> EventStats:
+    """SQLite: totals, weeks, types and admin1 from one grouped read of the matching rows.
+
+    Ties are ordered by code point, as SQLite's BINARY collation orders them in SQL; PostgreSQL
+    (whose collation may differ) keeps one query per aggregate.
+    """
+    groups = conn.execute(
+        sa.select(E.c.event_week, E.c.event_type, E.c.country, E.c.admin1, sa.func.count(), sa.func.sum(E.c.fatalities))
+        .where(*where)
+        .group_by(E.c.event_week, E.c.event_type, E.c.country, E.c.admin1)
+    ).all()
+    weeks: dict[tuple[dt.date, str], list[int]] = {}
+    types: dict[str, list[int]] = {}
+    admin1: dict[tuple[str, str], list[int]] = {}
+    for week, event_type, country, region, n, d in groups:
+        for sums in (
+            weeks.setdefault((_as_date(week), event_type), [0, 0]),
+            types.setdefault(event_type, [0, 0]),
+            admin1.setdefault((country, region), [0, 0]),
+        ):
+            sums[0] += int(n)
+            sums[1] += int(d)
+    top_types = sorted(types.items(), key=lambda kv: (-kv[1][0], kv[0]))
+    top_admin1 = sorted(admin1.items(), key=lambda kv: (-kv[1][0], kv[0]))[:TOP_ADMIN1_STATS]
     return EventStats(
-        total_events=int(total),
-        total_fatalities=int(total_deaths),
-        by_week=tuple(WeekCount(_as_date(w), t, int(n), int(d)) for w, t, n, d in weeks),
-        by_event_type=tuple(TypeCount(t, int(n), int(d)) for t, n, d in types),
-        by_admin1=tuple(Admin1Count(c, a, int(n), int(d)) for c, a, n, d in admin1),
-        by_actor=tuple(ActorCount(a, int(n), int(d)) for a, n, d in actor_rows),
+        total_events=sum(n for n, _ in types.values()),
+        total_fatalities=sum(d for _, d in types.values()),
+        by_week=tuple(WeekCount(w, t, n, d) for (w, t), (n, d) in sorted(weeks.items())),
+        by_event_type=tuple(TypeCount(t, n, d) for t, (n, d) in top_types),
+        by_admin1=tuple(Admin1Count(c, a, n, d) for (c, a), (n, d) in top_admin1),
     )
 
 
