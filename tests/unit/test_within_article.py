@@ -81,3 +81,15 @@ def test_within_article_protest_with_deaths_is_violent() -> None:
     groups = merge_drafts([draft("Peaceful protest", start=0), draft("Attack", start=100, deaths=12)])
     assert len(groups) == 1
     assert group_sub_event_type(groups[0]) == "Violent demonstration"
+
+
+def test_within_article_listed_counts_go_to_their_places() -> None:
+    from harmattan.pipeline.assemble import _listed_count
+
+    text = "Seven people were killed in Alpha, four in Beta and 8 in Gamma."
+    beta = text.index("Beta")
+    found = _listed_count(text, text.index("Alpha") + 5, beta)
+    assert found is not None and found.count == 4
+    gamma = text.index("Gamma")
+    found = _listed_count(text, beta + 4, gamma)
+    assert found is not None and found.count == 8

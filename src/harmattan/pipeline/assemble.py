@@ -20,7 +20,7 @@ from harmattan.actors.roles import choose_sides
 from harmattan.pipeline.dates import date_for_event
 from harmattan.pipeline.drafts import Draft
 from harmattan.pipeline.events import attribution_spans
-from harmattan.pipeline.fatalities import fatalities_for_event, mention_side
+from harmattan.pipeline.fatalities import fatalities_for_event, mention_side, parse_number
 from harmattan.pipeline.lexicon import cue
 from harmattan.pipeline.places import country_location, locate_event, places_in_sentence
 from harmattan.pipeline.within_article import group_sub_event_type, merge_drafts
@@ -108,9 +108,31 @@ def build_drafts(doc: Document, mention: EventMention) -> list[Draft]:
     for where in wheres:
         end = where.evidence.end if where.evidence is not None else mention.span.end
         near = [f for f in deaths if previous_end <= f.span.start < end]
+        if not near and where.evidence is not None:
+            listed = _listed_count(doc.article.text, previous_end, where.evidence.start)
+            near = [listed] if listed is not None else []
         out.append(draft(where, near))
         previous_end = end
     return out
+
+
+_COUNT_BEFORE_PLACE = re.compile(
+    r"(?:^|[,;]\s*(?:and\s+|et\s+)?)(?P<num>\d+|[a-zà-ÿ-]+)\s+(?:(?:people|persons|were killed|were shot dead|dead|killed|"
+    r"morts|tués|tuées|personnes)\s+)*(?:in|at|à)\s+(?:the\s+village\s+of\s+|le\s+village\s+de\s+)?$",
+    re.I,
+)
+
+
+def _listed_count(text: str, start: int, place_start: int) -> FatalityMention | None:
+    """The bare count a list of places gives each one ("seven in Sakkida, four in Farin Zare")."""
+    match = _COUNT_BEFORE_PLACE.search(text[start:place_start])
+    if match is None:
+        return None
+    count = parse_number(match.group("num"))
+    if not count or count > 2000:
+        return None
+    s = start + match.start("num")
+    return FatalityMention(Span(s, place_start, text[s:place_start]), count)
 
 
 def event_id(article_id: str, draft: Draft) -> str:
