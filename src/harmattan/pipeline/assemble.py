@@ -117,7 +117,7 @@ def build_drafts(doc: Document, mention: EventMention) -> list[Draft]:
 
 
 _COUNT_BEFORE_PLACE = re.compile(
-    r"(?:^|[,;]\s*(?:and\s+|et\s+)?)(?P<num>\d+|[a-zà-ÿ-]+)\s+(?:(?:people|persons|were killed|were shot dead|dead|killed|"
+    r"(?:^\s*|[,;]\s*|\s)(?:and\s+|et\s+)?(?P<num>\d+|[a-zà-ÿ-]+)\s+(?:(?:people|persons|were killed|were shot dead|dead|killed|"
     r"morts|tués|tuées|personnes)\s+)*(?:in|at|à)\s+(?:the\s+village\s+of\s+|le\s+village\s+de\s+)?$",
     re.I,
 )
