@@ -151,13 +151,28 @@ _COUP = re.compile(
     r"\bcoup\b|putsch|junta|junte|seized power|took power|pris le pouvoir|overthr|ousted|renvers|mutin|dissol|dissous",
     re.I,
 )
+def _near_spans(doc: Document, group: Sequence[Draft]) -> list[Span]:
+    """The sentences of a group and the two before and after each."""
+    index = {s.start: i for i, s in enumerate(doc.sentences)}
+    out: list[Span] = []
+    for draft in group:
+        i = index.get(draft.mention.span.start)
+        if i is not None:
+            out.extend(doc.sentences[max(0, i - 2) : i + 3])
+    return out
+
+
 _BRANDS = {"Al Qaeda", "Islamic State"}  # umbrella names used to describe local groups
 
 
-def article_group(doc: Document) -> ActorMention | None:
-    """The one named rebel group an article speaks of (else its one named identity militia)."""
+def article_group(doc: Document, group: Sequence[Draft] = ()) -> ActorMention | None:
+    """The one named rebel group an article speaks of (else its one named identity militia),
+    when it is named within two sentences of the event (a group named only far away is
+    background, not the perpetrator)."""
+    near = _near_spans(doc, group) if group else None
+    actors = [a for a in doc.actors if near is None or any(s.start <= a.span.start < s.end for s in near)]
     for inters in ((2,), (4,)):
-        named = {a.name: a for a in doc.actors if not a.generic and a.inter in inters and a.name not in _BRANDS}
+        named = {a.name: a for a in actors if not a.generic and a.inter in inters and a.name not in _BRANDS}
         if len(named) == 1:
             return next(iter(named.values()))
         if named:
@@ -310,7 +325,7 @@ def record_from_group(doc: Document, group: Sequence[Draft]) -> EventRecord:
     if where.evidence is not None:
         evidence.append(Evidence(aid, "location", where.evidence.start, where.evidence.end, where.evidence.text))
 
-    side1, side2, associated = group_sides(group, sub, where.country, article_actor=article_group(doc))
+    side1, side2, associated = group_sides(group, sub, where.country, article_actor=article_group(doc, group))
     event_type = event_type_of(sub)
 
     def named(actor: ActorMention | None) -> tuple[str, int]:
