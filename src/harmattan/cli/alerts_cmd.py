@@ -10,18 +10,9 @@ from pathlib import Path
 import click
 
 from harmattan.analysis.alerts import AlertReport
-from harmattan.cli.options import config_option
+from harmattan.cli.options import config_option, parse_date_option
 from harmattan.config import load_settings
 from harmattan.errors import HarmattanError
-
-
-def _parse_as_of(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError as exc:
-        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from exc
 
 
 def render_alerts(report: AlertReport, *, show_all: bool) -> list[str]:
@@ -43,7 +34,7 @@ def render_alerts(report: AlertReport, *, show_all: bool) -> list[str]:
 
 
 @click.command("alerts")
-@click.option("--as-of", "as_of", callback=_parse_as_of, help="Date (YYYY-MM-DD); default: the latest event.")
+@click.option("--as-of", "as_of", callback=parse_date_option, help="Date (YYYY-MM-DD); default: the latest event.")
 @click.option("--country", help="Only this country (as in the event's country column).")
 @click.option("--all", "show_all", is_flag=True, help="Also print countries with limited change.")
 @click.option("--json", "as_json", is_flag=True, help="Print the JSON that GET /alerts serves.")

@@ -12,7 +12,8 @@ import click
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+def parse_date_option(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    """Click callback: a YYYY-MM-DD option value as a date (None stays None)."""
     if value is None:
         return None
     try:
@@ -31,7 +32,7 @@ def input_options(func: F) -> F:
         help="skip: count bad inputs and exit 1 at the end; fail: stop at the first.",
     )(func)
     func = click.option(
-        "--date", "default_date", callback=_parse_date, help="Date (YYYY-MM-DD) for inputs that carry none."
+        "--date", "default_date", callback=parse_date_option, help="Date (YYYY-MM-DD) for inputs that carry none."
     )(func)
     func = click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))(func)
     return func
