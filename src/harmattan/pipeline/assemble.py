@@ -23,7 +23,7 @@ from harmattan.pipeline.events import attribution_spans
 from harmattan.pipeline.fatalities import fatalities_for_event, mention_side, parse_number
 from harmattan.pipeline.lexicon import cue
 from harmattan.pipeline.places import country_location, locate_event, places_in_sentence
-from harmattan.pipeline.within_article import group_sub_event_type, merge_drafts
+from harmattan.pipeline.within_article import group_sub_event_type, merge_drafts, own_place
 from harmattan.records import (
     ActorMention,
     DateMention,
@@ -319,7 +319,11 @@ def record_from_group(doc: Document, group: Sequence[Draft]) -> EventRecord:
     if dm is not None:
         evidence.append(Evidence(aid, "event_date", dm.span.start, dm.span.end, dm.span.text))
 
-    where = min((d.location for d in group), key=lambda w: (w.geo_precision if w.location else 9, not w.country))
+    # a place named in the event's own sentences beats one borrowed from context; then precision
+    where = min(
+        group,
+        key=lambda d: (not own_place(d), d.location.geo_precision if d.location.location else 9, not d.location.country),
+    ).location
     if not where.country:
         where = actor_country_location(doc, group) or where
     if where.evidence is not None:
