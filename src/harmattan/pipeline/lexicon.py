@@ -18,6 +18,7 @@ TRIGGERS: dict[str, list[str]] = {
         r"blew (?:himself|herself|themselves) up", r"explosive vest", r"ceinture d'explosifs",
     ],
     "air": [
+        r"warplanes? (?:\w+ )?(?:pounded|targeted|struck|bombed|hit|raided)", r"(?:jets?|aircraft|helicopters?) (?:pounded|targeted|strafed)",
         r"air ?strikes?", r"air ?raids?", r"drone (?:strikes?|attacks?)", r"aerial (?:bombardment|attack|strike)s?",
         r"(?:war)?planes? (?:bombed|struck|hit)", r"fighter jets?", r"bombed from the air", r"air force (?:bombed|struck)",
         r"frappes? a[ée]riennes?", r"frappes? (?:de|par) drones?", r"raids? a[ée]riens?", r"bombardements? a[ée]riens?",
@@ -26,10 +27,12 @@ TRIGGERS: dict[str, list[str]] = {
         r"conducted (?:an? )?(?:air|drone)?strikes?", r"drone attack", r"(?:military|army|jets?|aircraft|planes?|helicopters?|warplanes?) (?:bombed|struck)", r"drones? (?:\w+ ){0,3}(?:struck|hit|bombed)", r"bombed (?:a|the) (?:gathering|village|market|town|wedding)",
     ],
     "shelling": [
+        r"tank (?:fire|attack|shells?|rounds)",
         r"shell(?:ing|ed|s)\b", r"artillery", r"mortars?(?: (?:shells?|rounds?|fire))?", r"rockets? (?:fire|attack|hit|struck|landed)",
         r"missiles?", r"obus", r"tirs? d'artillerie", r"roquettes?", r"tirs? de mortiers?", r"pilonn\w+",
     ],
     "ied": [
+        r"(?:limpet|bomb|IED|roadside) blasts?\b", r"explosives? (?:blew up|exploded|went off|detonated)",
         r"(?-i:IEDs?)\b", r"improvised explosive devices?", r"roadside bombs?", r"land ?mines?", r"explosive devices?",
         r"car bombs?", r"bomb (?:blast|exploded|went off|explosion)", r"(?:bomb|mine) blasts?", r"struck (?:a|an) (?:mine|explosive)",
         r"hit (?:a|an|another) (?:mine|explosive|IED|landmine)", r"engins? explosifs?(?: improvis[ée]s?)?", r"(?-i:EEI)\b", r"mines? artisanales?",
@@ -70,6 +73,7 @@ TRIGGERS: dict[str, list[str]] = {
         r"pneus", r"jets? de pierres", r"aggressive", r"molotov", r"(?:threw|throwing|hurled|hurling) (?:\w+ )?(?:rocks|stones|projectiles|bottles|bricks)", r"escalating violence", r"debris", r"caillass\w*", r"tore down", r"ransack\w*", r"d[ée]g[ée]n[ée]r[ée]\w*",
     ],
     "intervention": [
+        r"baton[- ]charg\w*", r"charg[ée]\w* (?:les )?manifestants",
         r"(?:detain|detained|arrest|arrested|rounded up) (?:\w+ ){0,3}(?:protesters|demonstrators|activists|marchers|students)",
         r"drag(?:ged)? (?:them|protesters)", r"(?:forcibly )?remov(?:ed|ing) (?:the )?(?:protesters|demonstrators)",
         r"(?:protesters|demonstrators|activists) (?:\w+ ){0,2}(?:were|have been) (?:detained|arrested)", r"suppress\w*",
@@ -151,6 +155,7 @@ TRIGGERS: dict[str, list[str]] = {
         r"[ée]tabli\w* (?:une|un) (?:nouvelle |nouveau )?(?:base|poste)",
     ],
     "chemical": [
+        r"poison(?:ous)? gas(?:es)?", r"(?:sulfur |sulphur )?mustard", r"toxic gas(?:es)?",
         r"chemical (?:weapons?|attack|agents?|munitions?)", r"chlorine", r"sarin", r"toxic gas", r"poison(?:ous)? gas",
         r"nerve agent", r"mustard gas", r"armes? chimiques?", r"gaz toxiques?", r"attaque chimique", r"chlore\b",
     ],
