@@ -32,6 +32,7 @@ TRIGGERS: dict[str, list[str]] = {
         r"missiles?", r"obus", r"tirs? d'artillerie", r"roquettes?", r"tirs? de mortiers?", r"pilonn\w+",
     ],
     "ied": [
+        r"bombs? (?:\w+ ){0,5}(?:exploded|went off|detonated)", r"detonated (?:\w+ )?(?:bombs?|explosives?|devices?)", r"improvised explosives?\b", r"mine,? (?:\w+ ){0,8}went off",
         r"(?:limpet|bomb|IED|roadside) blasts?\b", r"explosives? (?:blew up|exploded|went off|detonated)",
         r"(?-i:IEDs?)\b", r"improvised explosive devices?", r"roadside bombs?", r"land ?mines?", r"explosive devices?",
         r"car bombs?", r"bomb (?:blast|exploded|went off|explosion)", r"(?:bomb|mine) blasts?", r"struck (?:a|an) (?:mine|explosive)",
@@ -44,7 +45,10 @@ TRIGGERS: dict[str, list[str]] = {
         r"enlev(?:é|ée|és|ées|ement|ements|er|aient|ait)\b", r"pris en otages?", r"prises? d'otages?", r"rapts?\b",
         r"kidnapping", r"carried away \d+", r"whisked away",
     ],
-    "sexual": [r"\braped?\b", r"\brapes\b", r"sexual (?:violence|assault)", r"\bviol(?:ée|ées|és|s)?\b", r"violences? sexuelles?"],
+    "sexual": [
+        r"\braped?\b", r"\brapes\b", r"sexual (?:violence|assault)", r"\bviol(?:ée|ées|és|s)?\b", r"violences? sexuelles?",
+        r"gang[- ]raped?", r"molest\w*", r"abused (?:\w+ ){0,2}(?:women|girls|her)\b",
+    ],
     "clash": [
         r"clash(?:es|ed)?", r"gun ?battles?", r"fire ?fights?", r"exchanges? of fire", r"repell?ed",
         r"repulsed", r"fought", r"fighting (?:between|with|against|broke out|erupted|continued)", r"the fighting", r"heavy fighting", r"fierce fighting", r"intense fighting", r"battles? (?:with|between|for)",
@@ -99,7 +103,7 @@ TRIGGERS: dict[str, list[str]] = {
     ],
     "agreement": [
         r"agreements?", r"\baccords?\b", r"cease-?fires?", r"truces?", r"cessation of hostilities", r"peace deal",
-        r"signed (?:a|an|the)", r"cessez-le-feu", r"agreed (?:to|on)", r"ont convenu", r"se sont entendus", r"exchanged (?:\d+ )?(?:prisoners|detainees|bodies|dead)", r"prisoner (?:swap|exchange)",
+        r"signed (?:a|an|the)", r"cessez-le-feu", r"agreed (?:to|on)", r"ont convenu", r"se sont entendus", r"exchanged (?:\d+ )?(?:prisoners|detainees|bodies|dead)", r"in exchange for the release", r"prisoner (?:swap|exchange)",
         r"surrender(?:ed|s)?\b", r"laid down (?:their )?(?:arms|weapons)", r"[ée]change de prisonniers", r"se sont rendus", r"reddition", r"tr[êe]ves?", r"accord de paix", r"sign[ée] (?:un|l')accord",
     ],
     "release": [
@@ -134,6 +138,7 @@ TRIGGERS: dict[str, list[str]] = {
         r"mouvement rétrograde", r"took office", r"sworn in", r"investi\w* (?:président|chef)",
     ],
     "territory": [
+        r"(?:seizing|capturing|taking) (?:the |a )?(?:\w+ ){0,3}(?:town|city|village|stronghold|base)", r"gained ground",
         r"recaptur\w+", r"retook", r"retak(?:en|es|e|ing)", r"(?:taken|took|seized|captured|seize|capture|take)(?! place) (?:the |a |an )?(?:\w+ ){0,3}(?:town|city|stronghold|port|locality|capital|garrison)", r"regain(?:ed)? control", r"reclaim(?:ed)?", r"took control",
         r"taken control", r"seized control", r"seiz(?:ed|ing) (?:the )?(?:town|city|village|base|camp)", r"captur(?:ed|e) (?:of )?(?:the )?(?:town|city|village|base|camp|strategic|key|port)",
         r"liberated", r"fell to", r"(?:has|had|have) fallen(?! (?:ill|victim|in|during))", r"taken over", r"took over (?:the )?(?:town|city|base|camp)",
@@ -144,6 +149,7 @@ TRIGGERS: dict[str, list[str]] = {
         r"pris position", r"moved in to retake", r"in control of",
     ],
     "looting": [
+        r"torching", r"destruction of (?:\w+ ){0,2}propert(?:y|ies)",
         r"\bloot(?:ed|ing)\b", r"set (?:on )?fire", r"burn(?:ed|t) (?:down )?(?:the )?(?:houses|homes|shops|vehicles|church|village|market|school)",
         r"torch(?:ed|ing)", r"destroy(?:ed|ing)", r"pill(?:é|és|ée|ées|age|aient)\b", r"incendi[ée]\w*", r"mis le feu",
         r"br[ûu]l[ée]\w*", r"d[ée]trui\w*", r"vandali\w*",
@@ -160,6 +166,7 @@ TRIGGERS: dict[str, list[str]] = {
         r"nerve agent", r"mustard gas", r"armes? chimiques?", r"gaz toxiques?", r"attaque chimique", r"chlore\b",
     ],
     "disrupted": [
+        r"seiz(?:ed|ing) (?:\w+ ){0,6}(?:weapons|firearms|guns|cartridges|ammunition)", r"(?:stash|cache)s? of (?:\w+ ){0,2}projectiles", r"bombs? (?:has|have) been (?:found|discovered)",
         r"defus(?:ed|ing)", r"dismantl\w+ (?:an? |the |\w+ )?(?:IED|bomb|explosive|device|mine)", r"(?:weapons?|arms|ammunition) (?:cache|depot|stash)",
         r"(?:cache|stash|haul) of (?:weapons|arms|firearms|ammunition|explosives)", r"seiz(?:ed|ing|ure of) (?:a |an )?(?:large )?(?:quantity of )?(?:weapons|arms|firearms|ammunition|explosives|rockets|missiles)",
         r"(?:intercepted|shot down) (?:a |an |two |three |several )?(?:\w+ )?(?:drones?|missiles?|rockets?|packages?)",
