@@ -24,6 +24,7 @@ from harmattan.store import schema
 from harmattan.store.base import (
     ActorCount,
     Admin1Count,
+    BBox,
     EventQuery,
     EventStats,
     FilterValues,
@@ -78,19 +79,66 @@ class Dialect:
             envelope = sa.func.ST_MakeEnvelope(minlon, minlat, maxlon, maxlat, 4326)
             return sa.literal_column("events.geom").op("&&")(envelope)
         if self.name == "sqlite":
-            names = ("id", "minlon", "maxlon", "minlat", "maxlat", "minday", "maxday")
-            rtree = sa.table("events_rtree", *(sa.column(c) for c in names))
-            lats = (rtree.c.minlat >= minlat, rtree.c.maxlat <= maxlat, *(d(rtree.c) for d in dates))
-            if minlon <= maxlon:
-                boxes = [sa.and_(rtree.c.minlon >= minlon, rtree.c.maxlon <= maxlon, *lats)]
-            else:  # across 180°: two boxes
-                boxes = [sa.and_(rtree.c.minlon >= minlon, *lats), sa.and_(rtree.c.maxlon <= maxlon, *lats)]
-            inside: ColumnElement[bool] = E.c.pk.in_(sa.union_all(*(sa.select(rtree.c.id).where(b) for b in boxes)))
+            boxes = rtree_selects(BBox(minlon, minlat, maxlon, maxlat), dates, columns=("id",))
+            inside: ColumnElement[bool] = E.c.pk.in_(sa.union_all(*boxes))
             return inside
         lat = E.c.latitude.between(minlat, maxlat)
         if minlon <= maxlon:
             return sa.and_(lat, E.c.longitude.between(minlon, maxlon))
         return sa.and_(lat, sa.or_(E.c.longitude >= minlon, E.c.longitude <= maxlon))  # across 180°
+
+
+RTREE = sa.table(
+    "events_rtree", *(sa.column(c) for c in ("id", "minlon", "maxlon", "minlat", "maxlat", "minday", "maxday"))
+)
+
+
+def rtree_selects(bbox: BBox, dates: Sequence[Any], *, columns: Sequence[str]) -> list[sa.Select[Any]]:
+    """SQLite: the R*Tree searches for a box (two, disjoint, across 180°) and day-axis conditions."""
+    c = RTREE.c
+    lats = (c.minlat >= bbox.minlat, c.maxlat <= bbox.maxlat, *(d(c) for d in dates))
+    if bbox.minlon <= bbox.maxlon:
+        boxes = [sa.and_(c.minlon >= bbox.minlon, c.maxlon <= bbox.maxlon, *lats)]
+    else:
+        boxes = [sa.and_(c.minlon >= bbox.minlon, *lats), sa.and_(c.maxlon <= bbox.maxlon, *lats)]
+    return [sa.select(*(c[n] for n in columns)).where(b) for b in boxes]
+
+
+def day_conditions(query: EventQuery) -> list[Any]:
+    """The query's date range as conditions on the R*Tree's day axis (days since 1970-01-01)."""
+    epoch = dt.date(1970, 1, 1)
+    start, end = query.date_from, query.date_to
+    dates: list[Any] = []
+    if start is not None:
+        dates.append(lambda c: c.minday >= (start - epoch).days)
+    if end is not None:
+        dates.append(lambda c: c.maxday <= (end - epoch).days)
+    return dates
+
+
+def rtree_answers(query: EventQuery, dialect: Dialect) -> bool:
+    """Whether the R*Tree alone answers the query: a box, maybe dates, sorted by date (SQLite).
+
+    Its day axis holds event_date exactly (small integers in 32-bit floats), so it counts and
+    orders the matches without reading the events table.
+    """
+    if dialect.name != "sqlite" or query.bbox is None or query.sort.lstrip("-") != "event_date":
+        return False
+    bare = dataclasses.replace(query, bbox=None, date_from=None, date_to=None, limit=1, offset=0, sort="-event_date")
+    return bare == EventQuery(limit=1)
+
+
+def rtree_page(conn: Connection, query: EventQuery) -> tuple[int, list[int]]:
+    """(total, the page's pks) of a query ``rtree_answers``."""
+    assert query.bbox is not None
+    boxes = sa.union_all(*rtree_selects(query.bbox, day_conditions(query), columns=("id", "minday"))).subquery()
+    total = int(conn.execute(sa.select(sa.func.count()).select_from(boxes)).scalar_one())
+    if total == 0 or query.offset >= total:
+        return total, []
+    desc = query.sort.startswith("-")
+    order = [boxes.c.minday.desc(), boxes.c.id.desc()] if desc else [boxes.c.minday.asc(), boxes.c.id.asc()]
+    keys = conn.execute(sa.select(boxes.c.id).order_by(*order).limit(query.limit).offset(query.offset)).scalars()
+    return total, [int(k) for k in keys]
 
 
 def _unindexed(column: sa.Column[Any]) -> Any:
@@ -125,13 +173,7 @@ def where_clauses(query: EventQuery, dialect: Dialect, *, walk: bool = False) ->
             clauses.append(pk.in_(sa.select(EA.c.event_pk).where(EA.c.actor_pk.in_(names))))
     if query.bbox is not None:
         b = query.bbox
-        epoch = dt.date(1970, 1, 1)
-        start, end = query.date_from, query.date_to
-        dates: list[Any] = []  # conditions on the R*Tree's day axis (days since 1970-01-01)
-        if start is not None:
-            dates.append(lambda c: c.minday >= (start - epoch).days)
-        if end is not None:
-            dates.append(lambda c: c.maxday <= (end - epoch).days)
+        dates = day_conditions(query)
         clauses.append(dialect.bbox_clause(b.minlon, b.minlat, b.maxlon, b.maxlat, dates=dates))
     if query.q:
         clause = dialect.search_clause(query.q, pk=pk)
@@ -190,6 +232,14 @@ def sort_matches(query: EventQuery, dialect: Dialect, *, walk: bool) -> bool:
     return bool(query.actor or query.q or query.bbox is not None or query.updated_since is not None)
 
 
+def rows_of(conn: Connection, keys: Sequence[int]) -> list[Row[Any]]:
+    """Full rows for ``keys``, in that order."""
+    if not keys:
+        return []
+    rows = {r.pk: r for r in conn.execute(sa.select(*EVENT_COLUMNS).where(E.c.pk.in_(keys)))}
+    return [rows[k] for k in keys if k in rows]
+
+
 def page_rows(conn: Connection, query: EventQuery, dialect: Dialect, *, total: int) -> list[Row[Any]]:
     """One page of full rows: the page's keys first (cheap), then those rows."""
     table_rows = int(conn.execute(sa.select(sa.func.max(E.c.pk))).scalar() or 0)
@@ -204,10 +254,7 @@ def page_rows(conn: Connection, query: EventQuery, dialect: Dialect, *, total: i
             .offset(query.offset)
         ).scalars()
     )
-    if not keys:
-        return []
-    rows = {r.pk: r for r in conn.execute(sa.select(*EVENT_COLUMNS).where(E.c.pk.in_(keys)))}
-    return [rows[k] for k in keys if k in rows]
+    return rows_of(conn, keys)
 
 
 def count_events(conn: Connection, query: EventQuery, dialect: Dialect) -> int:

@@ -120,6 +120,9 @@ class SqlEventStore:
 
     def query_events(self, query: EventQuery) -> EventPage:
         with self._read() as conn:
+            if queries.rtree_answers(query, self.dialect):
+                total, keys = queries.rtree_page(conn, query)
+                return EventPage(total=total, events=tuple(map(queries.record_from_row, queries.rows_of(conn, keys))))
             total = queries.count_events(conn, query, self.dialect)
             if total == 0 or query.offset >= total:
                 return EventPage(total=total, events=())
