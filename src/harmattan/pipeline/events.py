@@ -133,7 +133,9 @@ def _agent_patient(text: str, trigger: re.Match[str]) -> tuple[str, str]:
     before, after = text[: trigger.start()], text[trigger.end() :]
     after = _ADJECTIVE_AFTER.sub("", after)  # "une attaque terroriste": the attackers, not the target
     by = _PASSIVE_AGENT.search(after)
-    if by and by.start() < 80:
+    # "killed by gunmen", "were attacked on Sunday by": a passive; "militants recaptured the town
+    # hours after it was seized by troops": the "by" belongs to another verb
+    if by and (by.start() < 25 or (by.start() < 80 and _PASSIVE_BEFORE.search(before))):
         return after[by.end() :], before + " " + after[: by.start()]
     if _PASSIVE_BEFORE.search(before):
         return "", before + " " + after[:80]
@@ -163,7 +165,20 @@ def _violence_subtype(text: str, trigger: re.Match[str], *, clash: bool) -> str:
     return "Attack"
 
 
+_PROTEST_TOPIC = re.compile(
+    r"(?:justice for|demand\w* justice|against|over|denounc\w*|d[ée]non[cç]\w*|contre|protest\w* (?:against|over))"
+    r" (?:\w+ ){0,5}?(?:gun violence|violence|violences|killings?|deaths?|killed|murders?|meurtres?|tu[ée]s?)",
+    re.I,
+)
+
+
+def protest_topic(text: str) -> bool:
+    """Whether violence words in a protest sentence name what it protests, not what happened at it."""
+    return bool(_PROTEST_TOPIC.search(text))
+
+
 def _protest_subtype(text: str) -> str:
+    text = _PROTEST_TOPIC.sub(" ", text)
     killed = _find("violence", text)
     if _find("excessive", text):
         return "Excessive force against protesters"

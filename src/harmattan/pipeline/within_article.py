@@ -12,6 +12,7 @@ import math
 from collections.abc import Sequence
 
 from harmattan.pipeline.drafts import Draft
+from harmattan.pipeline.events import protest_topic
 from harmattan.records import EventLocation
 
 # Event types that reports of one incident mix freely (an attack on a camp killing soldiers
@@ -119,7 +120,9 @@ def group_sub_event_type(group: Sequence[Draft]) -> str:
     subs = [d.mention.sub_event_type for d in group]
     for sub in _GROUP_PRIORITY:
         if sub in subs:
-            if sub in ("Peaceful protest", "Protest with intervention") and any(d.fatalities for d in group):
+            if sub in ("Peaceful protest", "Protest with intervention") and any(
+                d.fatalities and not protest_topic(d.mention.span.text) for d in group
+            ):
                 return "Violent demonstration"
             return sub
     return max(group, key=lambda d: d.mention.score).mention.sub_event_type
