@@ -72,3 +72,9 @@ def test_readers_month_only_date_prefix_has_month_precision() -> None:
     article = build_article({"text": " date 2024-09 Gunmen attacked a village."}, origin="x")
     assert article.date is not None and article.date.isoformat() == "2024-09-15"
     assert article.date_precision == 3
+
+
+def test_clean_strips_stray_markup_and_keeps_the_dateline() -> None:
+    cleaned = clean_text("<p>BAMAKO, Mali — Gunmen attacked a camp.</p>\n< p>Two soldiers died.")
+    assert "<" not in cleaned.text
+    assert cleaned.dateline is not None and cleaned.dateline.text == "BAMAKO"

@@ -36,6 +36,8 @@ _DROP_LINE = re.compile(
 _BYLINE = re.compile(
     r"^(?:[Bb]y|BY|[Pp]ar|PAR)\s+[A-ZÀ-Ý][\w.'’-]+(?:\s+[A-ZÀ-Ý][\w.'’-]+){0,3}\b(?:\s*[,|]\s*.{0,40})?$"
 )
+# Stray markup left in text records ("<p>BAMAKO, Mali —", "< p>", "</p>")
+_HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9]{0,10}(?:\s[^<>]{0,200})?\s*/?>")
 _TRAILER = re.compile(
     r"\s*(?:[-–—]\s*)?(?:\(\s*(?:REUTERS|Reuters|AFP|NAN|AP)\s*\)|(?<=\s)(?:REUTERS|AFP)"
     r"|/\s*Agence France-Presse|–\s*READ MORE|-\s*READ MORE)\s*$"
@@ -80,7 +82,7 @@ def clean_text(raw: str) -> CleanText:
             if kept and kept[-1] != "":
                 kept.append("")
             continue
-        stripped = stripped.replace("{{{", "").replace("}}}", "").strip()
+        stripped = _HTML_TAG.sub(" ", stripped.replace("{{{", "").replace("}}}", "")).strip()
         if _DROP_LINE.match(stripped) or (len(stripped) < 70 and _BYLINE.match(stripped)):
             continue
         stripped = _TRAILER.sub("", stripped).strip()

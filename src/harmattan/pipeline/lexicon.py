@@ -246,7 +246,7 @@ CUES: dict[str, list[str]] = {
         r"thousands of (?:people|deaths|lives)", r"has been (?:battling|fighting|grappling)", r"have been (?:battling|fighting)",
         r"insurgency", r"a wave of", r"series of attacks", r"frequent(?:ly)?", r"regularly", r"increasingly", r"every year",
         r"depuis (?:des|plusieurs) (?:années|mois)", r"ces derni[èe]res ann[ée]es", r"r[ée]guli[èe]rement", r"s[ée]rie d'attaques",
-        r"recrudescence", r"en proie", r"plagued", r"wracked", r"rocked by", r"since (?:the )?(?:start|beginning)",
+        r"recrudescence", r"en proie", r"plagued", r"wracked", r"rocked by", r"ravaged by", r"ravag[ée]\w* par", r"since (?:the )?(?:start|beginning)",
         r"campaign", r"the conflict has", r"le conflit a", r"depuis le d[ée]but", r"years of", r"ann[ée]es de",
         r"this year", r"cette ann[ée]e", r"so far", r"jusqu'ici", r"in total", r"au total", r"more than \d{1,3},\d{3}",
         r"plus de \d{1,3} \d{3}", r"(?:deadliest|worst) (?:attack|massacre)", r"recent past", r"in recent (?:days|weeks)", r"the (?:second|third|fourth|fifth|latest in a) (?:time|series)",
