@@ -77,7 +77,7 @@ _ATTRIBUTION = re.compile(
 _REPORTED = re.compile(
     r"^.{0,120}?\b(?:said|says|told [^,]{1,40}|confirmed|announced|reported|stated|a indiqué|a déclaré|"
     r"a annoncé|ont annoncé|a affirmé|a confirmé|rapporte)\s+"
-    r"(?:on \w+\s+|lundi |mardi |mercredi |jeudi |vendredi |samedi |dimanche )?(?:that\s+|qu['e]\s*)",
+    r"(?:on \w+\s+|today\s+|yesterday\s+|lundi |mardi |mercredi |jeudi |vendredi |samedi |dimanche )?(?:that\s+|qu['e]\s*)",
     re.I,
 )
 _YEAR_ONLY = re.compile(
@@ -191,6 +191,11 @@ def _protest_subtype(text: str) -> str:
     return "Peaceful protest"
 
 
+_NONSTATE_FORCES = re.compile(
+    r"\b(?:ISIS|IS|ISIL|Islamic State|rebels?|militants?|jihadists?|Taliban|Shabaa?b|Boko Haram|RSF|M23|insurgents?|"
+    r"Daesh|Houthis?|Wagner)\W+(?:\w+\W+)?(?:forces|fighters|troops)\b",
+    re.I,
+)
 _REGAIN = re.compile(r"re(?:captur|gain|cover|took|tak|claim)|libér|liberat|repris|reconqu", re.I)
 
 
@@ -198,6 +203,8 @@ def _territory_subtype(text: str, trigger: re.Match[str]) -> str:
     agent, _ = _agent_patient(text, trigger)
     side = agent if agent.strip() else text
     state, armed = _find("state_side", side), _find("armed_group", side)
+    if state and _NONSTATE_FORCES.search(side):
+        state = None  # "ISIS forces", "rebel fighters": the forces of an armed group
     if state and (not armed or state.start() < armed.start() or _REGAIN.search(text)):
         return "Government regains territory"
     if _find("armed_group", side) or re.search(r"\b(?:M23|RSF|rebel|rebelle)", side, re.I):

@@ -166,6 +166,7 @@ TRIGGERS: dict[str, list[str]] = {
         r"nerve agent", r"mustard gas", r"armes? chimiques?", r"gaz toxiques?", r"attaque chimique", r"chlore\b",
     ],
     "disrupted": [
+        r"(?:destroyed|cleared|removed|defused|neutrali[sz]ed) (?:more than |over |some )?(?:[\d,]+ )?(?:\w+ ){0,2}(?:mines|landmines|IEDs|improvised explosive|explosives)", r"(?:grenades|explosives|mines|ammunitions?|rifles|weapons|arms)(?: \w+){0,6} (?:were|was|have been|has been) (?:found|discovered|seized|recovered)",
         r"seiz(?:ed|ing) (?:\w+ ){0,6}(?:weapons|firearms|guns|cartridges|ammunition)", r"(?:stash|cache)s? of (?:\w+ ){0,2}projectiles", r"bombs? (?:has|have) been (?:found|discovered)",
         r"defus(?:ed|ing)", r"dismantl\w+ (?:an? |the |\w+ )?(?:IED|bomb|explosive|device|mine)", r"(?:weapons?|arms|ammunition) (?:cache|depot|stash)",
         r"(?:cache|stash|haul) of (?:weapons|arms|firearms|ammunition|explosives)", r"seiz(?:ed|ing|ure of) (?:a |an )?(?:large )?(?:quantity of )?(?:weapons|arms|firearms|ammunition|explosives|rockets|missiles)",
@@ -189,6 +190,7 @@ TRIGGERS: dict[str, list[str]] = {
         r"joined (?:forces|the ranks)", r"rebranded", r"disbanded", r"dissolution (?:du|de la) (?:groupe|milice)",
     ],
     "transfer": [
+        r"after (?:\w+ ){0,5}(?:pulled out|withdrew|had withdrawn|left the)", r"following the withdrawal of", r"handed (?:over )?(?:authority|control)", r"handover of", r"encountered (?:any |no )?resistance", r"\bvacated\b",
         r"handed over (?:the )?(?:control|base|town|city|area|positions?)", r"evacuation (?:deal|agreement)", r"began leaving",
         r"(?:vacated|abandoned|deserted) (?:by|base|positions?|town)", r"seized (?:a |the )?(?:\w+ ){0,3}(?:vacated|deserted|abandoned)",
         r"took over (?:a |the )?(?:\w+ ){0,2}(?:vacated|abandoned|deserted)", r"without (?:a )?(?:fight|resistance|firing a shot)",
