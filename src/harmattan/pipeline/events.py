@@ -30,7 +30,7 @@ _PASSIVE_AGENT = re.compile(r"\b(?:by|par|perpetrated by|blamed on|attribu[ée]e
 _CONCLUDED = re.compile(
     r"\bsign|\bagree|\breach|conclu|accept|brokered|entered into force|took effect|announc|declar|"
     r"sign[ée]|conven|entendu|annonc|proclam|exchang|[ée]chang|surrender|rendu|laid down|reddition|truce was|swap|"
-    r"taken place|released",
+    r"taken place|released|talks|collapsed|broke down|violated",
     re.I,
 )
 _NOT_PEOPLE_RELEASED = re.compile(

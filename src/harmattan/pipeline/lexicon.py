@@ -102,6 +102,7 @@ TRIGGERS: dict[str, list[str]] = {
         r"appr[ée]hend\w*", r"s[ée]questr[ée]\w*", r"arrestations?", r"mis aux arr[êe]ts", r"in custody",
     ],
     "agreement": [
+        r"(?:started|began|opened|launched|held) (?:\w+ )?(?:peace )?talks", r"ceasefire (?:\w+ )?(?:collapsed|broke down|was violated)",
         r"agreements?", r"\baccords?\b", r"cease-?fires?", r"truces?", r"cessation of hostilities", r"peace deal",
         r"signed (?:a|an|the)", r"cessez-le-feu", r"agreed (?:to|on)", r"ont convenu", r"se sont entendus", r"exchanged (?:\d+ )?(?:prisoners|detainees|bodies|dead)", r"in exchange for the release", r"prisoner (?:swap|exchange)",
         r"surrender(?:ed|s)?\b", r"laid down (?:their )?(?:arms|weapons)", r"[ée]change de prisonniers", r"se sont rendus", r"reddition", r"tr[êe]ves?", r"accord de paix", r"sign[ée] (?:un|l')accord",
@@ -138,6 +139,7 @@ TRIGGERS: dict[str, list[str]] = {
         r"mouvement rétrograde", r"took office", r"sworn in", r"investi\w* (?:président|chef)",
     ],
     "territory": [
+        r"(?:advanced|advancing) (?:\w+ ){0,3}(?:towards?|into|on|to within)", r"(?:captured|seized|took) (?:\w+ ){0,4}(?:camps?|posts?|localities|districts?|bases?|airfield|port)\b", r"occupied (?:\w+ ){0,3}(?:hill|posts?|positions?|villages?|towns?)",
         r"(?:seizing|capturing|taking) (?:the |a )?(?:\w+ ){0,3}(?:town|city|village|stronghold|base)", r"gained ground",
         r"recaptur\w+", r"retook", r"retak(?:en|es|e|ing)", r"(?:taken|took|seized|captured|seize|capture|take)(?! place) (?:the |a |an )?(?:\w+ ){0,3}(?:town|city|stronghold|port|locality|capital|garrison)", r"regain(?:ed)? control", r"reclaim(?:ed)?", r"took control",
         r"taken control", r"seized control", r"seiz(?:ed|ing) (?:the )?(?:town|city|village|base|camp)", r"captur(?:ed|e) (?:of )?(?:the )?(?:town|city|village|base|camp|strategic|key|port)",
@@ -184,6 +186,7 @@ TRIGGERS: dict[str, list[str]] = {
         r"intercept[ée]\w* (?:un|des|deux) (?:drones?|missiles?|roquettes?)",
     ],
     "change": [
+        r"pull(?:ed|s)? back (?:from|to)", r"reinforced (?:their|its) (?:\w+ ){0,2}(?:defen[cs]es?|positions|systems)", r"redeploy(?:ed|ing|ment)", r"(?:moving|moved) (?:\w+ )?troops (?:to|into)", r"mobiliz(?:ed|ing) (?:its |their )?(?:members|fighters|forces)", r"consolidat\w+ (?:their |its )?positions",
         r"defect(?:ed|ion|ions|ing)\b", r"pledged allegiance", r"allegiance to", r"(?:have|has) merged", r"merger of",
         r"(?:were|was) formed", r"formed a (?:new )?(?:group|alliance|coalition|militia|unit)", r"split from", r"breakaway faction",
         r"fait all[ée]geance", r"all[ée]geance", r"fusionn\w+", r"d[ée]fection\w*", r"ont rejoint", r"a rejoint",
