@@ -166,7 +166,7 @@ def _violence_subtype(text: str, trigger: re.Match[str], *, clash: bool) -> str:
 
 
 _PROTEST_TOPIC = re.compile(
-    r"(?:justice for|demand\w* justice|against|over|denounc\w*|d[ée]non[cç]\w*|contre|protest\w* (?:against|over))"
+    r"(?:justice for|demand\w* justice|against|over|denounc\w*|d[ée]non[cç]\w*|contre|protest\w* (?:against|over)|mourn\w*|decry\w*)"
     r" (?:\w+ ){0,5}?(?:gun violence|violence|violences|killings?|deaths?|killed|murders?|meurtres?|tu[ée]s?)",
     re.I,
 )

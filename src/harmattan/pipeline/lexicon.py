@@ -74,7 +74,9 @@ TRIGGERS: dict[str, list[str]] = {
         r"riot(?:s|ers?|ing|ed)?", r"violent (?:protests?|demonstrations?)", r"unrest", r"looted", r"looting",
         r"vandali[sz]\w*", r"burn(?:ed|ing|t) tyres", r"barricades?", r"hurled stones", r"threw stones", r"pelted",
         r"[ée]meutes?", r"[ée]meutiers", r"violences?", r"violent(?:e|es|s)?", r"clash(?:es|ed)?", r"affrontements?", r"torched", r"set (?:on )?fire", r"stormed", r"attack(?:ed|s|ing)?", r"incendi\w+", r"br[ûu]l\w+", r"attaqu[ée]\w*", r"pris d['’]assaut", r"très violents?", r"[ée]chauffour[ée]es?", r"heurts", r"saccag\w*", r"pill[ée]\w*",
-        r"pneus", r"jets? de pierres", r"aggressive", r"molotov", r"shut down (?:\w+ )?(?:roads|streets|offices|highways)", r"(?:threw|throwing|hurled|hurling) (?:\w+ )?(?:rocks|stones|projectiles|bottles|bricks)", r"escalating violence", r"debris", r"caillass\w*", r"tore down", r"ransack\w*", r"d[ée]g[ée]n[ée]r[ée]\w*",
+        r"pneus", r"jets? de pierres", r"aggressive", r"molotov", r"shut down (?:\w+ )?(?:roads|streets|offices|highways)", r"smash(?:ed|ing)", r"broke into", r"scuffles?",
+        r"pull(?:ed)? down", r"removed (?:the )?(?:fences|barriers)", r"block(?:ed|ing) (?:\w+ )?(?:roads|railways|thoroughfares|highways|streets)",
+        r"(?:threw|throws|throwing) (?:a |an )?\w+ into (?:a |the )?fire", r"blaze", r"(?:threw|throwing|hurled|hurling) (?:\w+ )?(?:rocks|stones|projectiles|bottles|bricks)", r"escalating violence", r"debris", r"caillass\w*", r"tore down", r"ransack\w*", r"d[ée]g[ée]n[ée]r[ée]\w*",
     ],
     "intervention": [
         r"baton[- ]charg\w*", r"charg[ée]\w* (?:les )?manifestants",
