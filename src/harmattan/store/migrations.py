@@ -135,6 +135,48 @@ def _rtree_days(conn: Connection) -> None:
     )
 
 
+@migration("0008_sqlite_actor_dates")
+def _actor_dates(conn: Connection) -> None:
+    """SQLite: actor links with their event's country and date, and pairs of one event's actors.
+
+    ``event_actor_dates`` answers an actor (+ country, + dates) query from one index range in
+    date order instead of reading every linked event from the wide events table;
+    ``event_actor_pairs`` tells how many events several matching actors share, so that their
+    distinct events are counted without a temporary b-tree of every link. Triggers keep both.
+    """
+    if conn.dialect.name != "sqlite":
+        return
+    for sql in (
+        "CREATE TABLE event_actor_dates (actor_pk INTEGER NOT NULL, country VARCHAR NOT NULL, "
+        "event_date DATE NOT NULL, event_pk INTEGER NOT NULL, "
+        "PRIMARY KEY (actor_pk, country, event_date, event_pk)) WITHOUT ROWID",
+        "CREATE INDEX ix_event_actor_dates_event ON event_actor_dates (event_pk)",
+        "INSERT INTO event_actor_dates (actor_pk, country, event_date, event_pk) SELECT l.actor_pk, e.country, "
+        "e.event_date, l.event_pk FROM event_actors AS l JOIN events AS e ON e.pk = l.event_pk",
+        "CREATE TABLE event_actor_pairs (actor_lo INTEGER NOT NULL, actor_hi INTEGER NOT NULL, "
+        "event_pk INTEGER NOT NULL, country VARCHAR NOT NULL, event_date DATE NOT NULL, "
+        "PRIMARY KEY (actor_lo, actor_hi, event_pk)) WITHOUT ROWID",
+        "CREATE INDEX ix_event_actor_pairs_event ON event_actor_pairs (event_pk)",
+        "INSERT INTO event_actor_pairs (actor_lo, actor_hi, event_pk, country, event_date) SELECT a.actor_pk, "
+        "b.actor_pk, a.event_pk, e.country, e.event_date FROM event_actors AS a JOIN event_actors AS b "
+        "ON b.event_pk = a.event_pk AND b.actor_pk > a.actor_pk JOIN events AS e ON e.pk = a.event_pk",
+        "CREATE TRIGGER event_actor_links_insert AFTER INSERT ON event_actors BEGIN "
+        "INSERT INTO event_actor_dates (actor_pk, country, event_date, event_pk) SELECT new.actor_pk, country, "
+        "event_date, pk FROM events WHERE pk = new.event_pk; "
+        "INSERT INTO event_actor_pairs (actor_lo, actor_hi, event_pk, country, event_date) "
+        "SELECT min(o.actor_pk, new.actor_pk), max(o.actor_pk, new.actor_pk), new.event_pk, e.country, e.event_date "
+        "FROM event_actors AS o JOIN events AS e ON e.pk = new.event_pk "
+        "WHERE o.event_pk = new.event_pk AND o.actor_pk <> new.actor_pk; END",
+        "CREATE TRIGGER event_actor_links_delete AFTER DELETE ON event_actors BEGIN "
+        "DELETE FROM event_actor_dates WHERE event_pk = old.event_pk AND actor_pk = old.actor_pk; "
+        "DELETE FROM event_actor_pairs WHERE event_pk = old.event_pk AND old.actor_pk IN (actor_lo, actor_hi); END",
+        "CREATE TRIGGER event_actor_links_update AFTER UPDATE OF country, event_date ON events BEGIN "
+        "UPDATE event_actor_dates SET country = new.country, event_date = new.event_date WHERE event_pk = new.pk; "
+        "UPDATE event_actor_pairs SET country = new.country, event_date = new.event_date WHERE event_pk = new.pk; END",
+    ):
+        conn.exec_driver_sql(sql)
+
+
 def apply_migrations(engine: Engine) -> list[str]:
     """Apply every migration not yet recorded; returns the names applied now."""
     applied_now: list[str] = []

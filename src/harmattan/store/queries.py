@@ -116,31 +116,6 @@ def day_conditions(query: EventQuery) -> list[Any]:
     return dates
 
 
-def rtree_answers(query: EventQuery, dialect: Dialect) -> bool:
-    """Whether the R*Tree alone answers the query: a box, maybe dates, sorted by date (SQLite).
-
-    Its day axis holds event_date exactly (small integers in 32-bit floats), so it counts and
-    orders the matches without reading the events table.
-    """
-    if dialect.name != "sqlite" or query.bbox is None or query.sort.lstrip("-") != "event_date":
-        return False
-    bare = dataclasses.replace(query, bbox=None, date_from=None, date_to=None, limit=1, offset=0, sort="-event_date")
-    return bare == EventQuery(limit=1)
-
-
-def rtree_page(conn: Connection, query: EventQuery) -> tuple[int, list[int]]:
-    """(total, the page's pks) of a query ``rtree_answers``."""
-    assert query.bbox is not None
-    boxes = sa.union_all(*rtree_selects(query.bbox, day_conditions(query), columns=("id", "minday"))).subquery()
-    total = int(conn.execute(sa.select(sa.func.count()).select_from(boxes)).scalar_one())
-    if total == 0 or query.offset >= total:
-        return total, []
-    desc = query.sort.startswith("-")
-    order = [boxes.c.minday.desc(), boxes.c.id.desc()] if desc else [boxes.c.minday.asc(), boxes.c.id.asc()]
-    keys = conn.execute(sa.select(boxes.c.id).order_by(*order).limit(query.limit).offset(query.offset)).scalars()
-    return total, [int(k) for k in keys]
-
-
 def _unindexed(column: sa.Column[Any]) -> Any:
     """``+column``: SQLite will not use an index for this term (so it walks the sort index)."""
     return sa.literal_column(f"+{column.table.name}.{column.name}", column.type)
@@ -265,8 +240,10 @@ def count_events(conn: Connection, query: EventQuery, dialect: Dialect) -> int:
         if query.actor:
             EA, A = schema.event_actors, schema.actors
             names = sa.select(A.c.pk).where(A.c.folded.contains(fold(query.actor), autoescape=True))
-            linked = sa.select(sa.func.count(sa.distinct(EA.c.event_pk))).where(EA.c.actor_pk.in_(names))
-            return int(conn.execute(linked).scalar_one())
+            actors = list(conn.execute(names).scalars())
+            several = len(actors) > 1  # then an event linked to two of them is counted once
+            counted = sa.func.count(sa.distinct(EA.c.event_pk)) if several else sa.func.count()
+            return int(conn.execute(sa.select(counted).select_from(EA).where(EA.c.actor_pk.in_(actors))).scalar_one())
         if dialect.name == "sqlite" and query.q:
             match = " ".join(f'"{t}"*' for t in search_terms(query.q))
             sql = sa.text("SELECT count(*) FROM events_fts WHERE events_fts MATCH :fts_query")

@@ -16,7 +16,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from harmattan.errors import StoreError
 from harmattan.records import Article, EventRecord
-from harmattan.store import queries, schema, writes
+from harmattan.store import index_pages, queries, schema, writes
 from harmattan.store.base import (
     EventDetail,
     EventPage,
@@ -120,10 +120,12 @@ class SqlEventStore:
 
     def query_events(self, query: EventQuery) -> EventPage:
         with self._read() as conn:
-            if queries.rtree_answers(query, self.dialect):
-                total, keys = queries.rtree_page(conn, query)
+            answer = index_pages.answer(conn, query, self.dialect)
+            if answer is not None:
+                total, keys = answer
                 return EventPage(total=total, events=tuple(map(queries.record_from_row, queries.rows_of(conn, keys))))
-            total = queries.count_events(conn, query, self.dialect)
+            counted = index_pages.count(conn, query, self.dialect)
+            total = counted if counted is not None else queries.count_events(conn, query, self.dialect)
             if total == 0 or query.offset >= total:
                 return EventPage(total=total, events=())
             rows = queries.page_rows(conn, query, self.dialect, total=total)
