@@ -162,7 +162,7 @@ def _near_spans(doc: Document, group: Sequence[Draft]) -> list[Span]:
     return out
 
 
-_BRANDS = {"Al Qaeda", "Islamic State"}  # umbrella names used to describe local groups
+_BRANDS = {"Al Qaeda"}  # an umbrella name used to describe local groups ("al-Qaeda-linked JNIM")
 
 
 def article_group(doc: Document, group: Sequence[Draft] = ()) -> ActorMention | None:
@@ -240,7 +240,9 @@ def group_sides(
     if not kinds & {1, 8} and (intervened or (crowd_event and cue("state_side").search(text))):
         wanted.append(_implied("Police Forces", 1, country))
     if sub in ("Other", "Arrests") and _COUP.search(text):
-        if not kinds & {1}:
+        if not any(a is not None and "Military Forces" in a.name for a in (side1, side2)):
+            if side2 is not None and side1 is not None and side2.name.startswith("Government"):
+                side1 = None  # the soldiers who took power, and the government they took it from
             wanted.insert(0, _implied("Military Forces", 1, country))
         if not any(a is not None and a.name.startswith("Government") for a in (side1, side2)):
             wanted.append(_implied("Government", 1, country))
@@ -276,6 +278,15 @@ def group_sides(
             side1 = actor
         elif side2 is None:
             side2 = actor
+    named_groups = [a for d in group for a in d.actors if not a.generic and a.inter == 2 and a.name not in _BRANDS]
+    if named_groups:
+        # "JNIM, al-Qaeda's affiliate": the affiliate is the side, not the brand
+        if side1 is not None and side1.name in _BRANDS:
+            side1 = named_groups[0] if side2 is None or side2.name != named_groups[0].name else None
+        if side2 is not None and side2.name in _BRANDS:
+            side2 = named_groups[0] if side1 is None or side1.name != named_groups[0].name else None
+        if side1 is None and side2 is not None:
+            side1, side2 = side2, None
     if article_actor is not None and event_type in _VIOLENT_TYPES:
         # "gunmen" in a story whose only named armed group is JNIM: JNIM (claims come later)
         if side1 is not None and side1.generic and side1.name == "Unidentified Armed Group":
