@@ -209,7 +209,13 @@ def group_sides(
         # governments speak about violence; they are rarely a side of it
         side1 = None if is_government(side1) else side1
         side2 = None if is_government(side2) else side2
-    if sub == "Armed clash" or (event_type == "Strategic developments" and sub not in ("Agreement", "Arrests")):
+    battle = event_type == "Battles" or (
+        event_type == "Explosions/Remote violence"
+        and sub != "Air/drone strike"
+        and any(a is not None and a.inter in (1, 8) for a in (side1, side2))
+    )
+    if battle or (event_type == "Strategic developments" and sub not in ("Agreement", "Arrests")):
+        # civilians named beside soldiers in a fight or a bombing of soldiers are not its other side
         side1 = None if is_generic_civilians(side1) else side1
         side2 = None if is_generic_civilians(side2) else side2
     if side1 is None and side2 is not None:
