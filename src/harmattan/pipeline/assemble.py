@@ -209,6 +209,15 @@ def group_sides(
         # governments speak about violence; they are rarely a side of it
         side1 = None if is_government(side1) else side1
         side2 = None if is_government(side2) else side2
+    named_groups = [a for d in group for a in d.actors if not a.generic and a.inter == 2 and a.name not in _BRANDS]
+    if named_groups:
+        # "JNIM, al-Qaeda's affiliate": the affiliate is the side, not the brand
+        if side1 is not None and side1.name in _BRANDS:
+            side1 = named_groups[0] if side2 is None or side2.name != named_groups[0].name else None
+        if side2 is not None and side2.name in _BRANDS:
+            side2 = named_groups[0] if side1 is None or side1.name != named_groups[0].name else None
+        if side1 is None and side2 is not None:
+            side1, side2 = side2, None
     battle = event_type == "Battles" or (
         event_type == "Explosions/Remote violence"
         and sub != "Air/drone strike"
@@ -284,15 +293,6 @@ def group_sides(
             side1 = actor
         elif side2 is None:
             side2 = actor
-    named_groups = [a for d in group for a in d.actors if not a.generic and a.inter == 2 and a.name not in _BRANDS]
-    if named_groups:
-        # "JNIM, al-Qaeda's affiliate": the affiliate is the side, not the brand
-        if side1 is not None and side1.name in _BRANDS:
-            side1 = named_groups[0] if side2 is None or side2.name != named_groups[0].name else None
-        if side2 is not None and side2.name in _BRANDS:
-            side2 = named_groups[0] if side1 is None or side1.name != named_groups[0].name else None
-        if side1 is None and side2 is not None:
-            side1, side2 = side2, None
     if article_actor is not None and event_type in _VIOLENT_TYPES:
         # "gunmen" in a story whose only named armed group is JNIM: JNIM (claims come later)
         if side1 is not None and side1.generic and side1.name == "Unidentified Armed Group":
