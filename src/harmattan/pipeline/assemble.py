@@ -166,12 +166,12 @@ _BRANDS = {"Al Qaeda"}  # an umbrella name used to describe local groups ("al-Qa
 
 
 def article_group(doc: Document, group: Sequence[Draft] = ()) -> ActorMention | None:
-    """The one named rebel group an article speaks of (else its one named identity militia),
-    when it is named within two sentences of the event (a group named only far away is
-    background, not the perpetrator)."""
+    """The one named rebel group an article speaks of within two sentences of the event (a group
+    named only far away is background, not the perpetrator), else the one identity militia the
+    article names anywhere (communal violence is attributed at the article level)."""
     near = _near_spans(doc, group) if group else None
-    actors = [a for a in doc.actors if near is None or any(s.start <= a.span.start < s.end for s in near)]
-    for inters in ((2,), (4,)):
+    close = [a for a in doc.actors if near is None or any(s.start <= a.span.start < s.end for s in near)]
+    for inters, actors in (((2,), close), ((4,), list(doc.actors))):
         named = {a.name: a for a in actors if not a.generic and a.inter in inters and a.name not in _BRANDS}
         if len(named) == 1:
             return next(iter(named.values()))
