@@ -117,7 +117,8 @@ def build_drafts(doc: Document, mention: EventMention) -> list[Draft]:
 
 
 _COUNT_BEFORE_PLACE = re.compile(
-    r"(?:^\s*|[,;]\s*|\s)(?:and\s+|et\s+)?(?P<num>\d+|[a-zà-ÿ-]+)\s+(?:(?:people|persons|were killed|were shot dead|dead|killed|"
+    r"(?:^\s*|[,;]\s*|\s)(?:and\s+|et\s+)?(?P<num>\d+|[a-zà-ÿ-]+)\s+"
+    r"(?:(?:people|persons|were killed|were shot dead|dead|killed|"
     r"morts|tués|tuées|personnes)\s+)*(?:in|at|à)\s+(?:the\s+village\s+of\s+|le\s+village\s+de\s+)?$",
     re.I,
 )
@@ -339,7 +340,11 @@ def record_from_group(doc: Document, group: Sequence[Draft]) -> EventRecord:
     # a place named in the event's own sentences beats one borrowed from context; then precision
     where = min(
         group,
-        key=lambda d: (not own_place(d), d.location.geo_precision if d.location.location else 9, not d.location.country),
+        key=lambda d: (
+            not own_place(d),
+            d.location.geo_precision if d.location.location else 9,
+            not d.location.country,
+        ),
     ).location
     if not where.country:
         where = actor_country_location(doc, group) or where

@@ -77,7 +77,8 @@ _ATTRIBUTION = re.compile(
 _REPORTED = re.compile(
     r"^.{0,120}?\b(?:said|says|told [^,]{1,40}|confirmed|announced|reported|stated|a indiqué|a déclaré|"
     r"a annoncé|ont annoncé|a affirmé|a confirmé|rapporte)\s+"
-    r"(?:on \w+\s+|today\s+|yesterday\s+|lundi |mardi |mercredi |jeudi |vendredi |samedi |dimanche )?(?:that\s+|qu['e]\s*)",
+    r"(?:on \w+\s+|today\s+|yesterday\s+|lundi |mardi |mercredi |jeudi |vendredi |samedi |dimanche )?"
+    r"(?:that\s+|qu['e]\s*)",
     re.I,
 )
 _YEAR_ONLY = re.compile(
@@ -166,7 +167,8 @@ def _violence_subtype(text: str, trigger: re.Match[str], *, clash: bool) -> str:
 
 
 _PROTEST_TOPIC = re.compile(
-    r"(?:justice for|demand\w* justice|against|over|denounc\w*|d[ée]non[cç]\w*|contre|protest\w* (?:against|over)|mourn\w*|decry\w*)"
+    r"(?:justice for|demand\w* justice|against|over|denounc\w*|d[ée]non[cç]\w*|contre|protest\w* (?:against|over)"
+    r"|mourn\w*|decry\w*)"
     r" (?:\w+ ){0,5}?(?:gun violence|violence|violences|killings?|deaths?|killed|murders?|meurtres?|tu[ée]s?)",
     re.I,
 )
