@@ -216,8 +216,8 @@ def _territory_subtype(text: str, trigger: re.Match[str]) -> str:
 
 # Families in priority order: the first family whose trigger is present (and not modal) wins.
 _ORDER = (
-    "chemical", "suicide", "air", "disrupted", "transfer", "territory", "shelling", "ied", "grenade", "protest", "riot",
-    "mob", "release", "abduction", "sexual", "clash", "violence", "arrest", "agreement", "hq", "change", "other",
+    "chemical", "suicide", "air", "disrupted", "transfer", "territory", "shelling", "ied", "grenade", "protest", "mob",
+    "riot", "release", "abduction", "sexual", "clash", "violence", "arrest", "agreement", "hq", "change", "other",
     "looting",
 )
 _FIXED = {

@@ -65,6 +65,7 @@ TRIGGERS: dict[str, list[str]] = {
         r"ont péri", r"bilan", r"neutralis\w*", r"incursion", r"assaut", r"raid",
     ],
     "protest": [
+        r"staged (?:a |an )?(?:sit-ins?|protests?|rall(?:y|ies)|march(?:es)?|demonstrations?)",
         r"protest(?:s|ers?|ed|ing)?", r"demonstrat(?:ion|ions|ors?|ed|ing)", r"\bmarched\b", r"\brall(?:y|ies|ied)\b",
         r"sit-ins?", r"took to the streets", r"flooded the streets", r"manifest(?:ation|ations|ants?|é|és|er|aient)\b",
         r"\bmarches?\b(?! (?:\d|de l'|du))", r"(?-i:march(?:es|ers)?)\b(?! \d)", r"rassemblements?", r"descendus? dans (?:la|les) rues?", r"grève", r"strike action",
@@ -79,6 +80,7 @@ TRIGGERS: dict[str, list[str]] = {
         r"(?:threw|throws|throwing) (?:a |an )?\w+ into (?:a |the )?fire", r"blaze", r"(?:threw|throwing|hurled|hurling) (?:\w+ )?(?:rocks|stones|projectiles|bottles|bricks)", r"escalating violence", r"debris", r"caillass\w*", r"tore down", r"ransack\w*", r"d[ée]g[ée]n[ée]r[ée]\w*",
     ],
     "intervention": [
+        r"arrested (?:more than |at least |over |some )?\d+ (?:people|protesters|demonstrators|activists)", r"(?:have been|were|was) detained (?:during|at|in)", r"\bhalt(?:ed)? (?:the )?(?:\w+ )?(?:event|march|rally|protest)",
         r"baton[- ]charg\w*", r"charg[ée]\w* (?:les )?manifestants",
         r"(?:detain|detained|arrest|arrested|rounded up) (?:\w+ ){0,3}(?:protesters|demonstrators|activists|marchers|students)",
         r"drag(?:ged)? (?:them|protesters)", r"(?:forcibly )?remov(?:ed|ing) (?:the )?(?:protesters|demonstrators)",
@@ -159,6 +161,7 @@ TRIGGERS: dict[str, list[str]] = {
         r"br[ûu]l[ée]\w*", r"d[ée]trui\w*", r"vandali\w*",
     ],
     "hq": [
+        r"(?:established|created|set up|built|erected) (?:\w+ ){0,4}(?:bases?|barracks|outposts?|military posts?)\b", r"(?:bases?|barracks|outposts?) (?:have been|has been|were|was) (?:established|set up|built)",
         r"(?:established|establishing|set up|setting up|opened|built|erected) (?:a |an |the |their |its )?(?:total of \d+ )?(?:\w+ )?(?:new |temporary |permanent )?"
         r"(?:military |observation |forward |operating )?(?:base|post|outpost|headquarters|observation (?:post|point)s?|command centre|camp|checkpoint)",
         r"(?:was|were) established (?:on|in|near|at)", r"install[ée]\w* (?:une|leur|un|son) (?:nouvelle |nouveau )?(?:base|poste|quartier g[ée]n[ée]ral)",
