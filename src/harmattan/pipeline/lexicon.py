@@ -143,6 +143,7 @@ TRIGGERS: dict[str, list[str]] = {
         r"mouvement rétrograde", r"took office", r"sworn in", r"investi\w* (?:président|chef)",
     ],
     "territory": [
+        r"pushed (?:[\w-]+ ){0,3}out of", r"(?:established|wrested|gained|seized) control (?:of|over)", r"(?:captured|seized|took) (?:a |an |the )?(?:new )?(?:[\w-]+ ){0,2}(?:neighbou?rhoods?|villages?|districts?|camps?|towns?)\b",
         r"(?:advanced|advancing) (?:\w+ ){0,3}(?:towards?|into|on|to within)", r"(?:captured|seized|took) (?:\w+ ){0,4}(?:camps?|posts?|localities|districts?|bases?|airfield|port)\b", r"occupied (?:\w+ ){0,3}(?:hill|posts?|positions?|villages?|towns?)",
         r"(?:seizing|capturing|taking) (?:the |a )?(?:\w+ ){0,3}(?:town|city|village|stronghold|base)", r"gained ground",
         r"recaptur\w+", r"retook", r"retak(?:en|es|e|ing)", r"(?:taken|took|seized|captured|seize|capture|take)(?! place) (?:the |a |an )?(?:\w+ ){0,3}(?:town|city|stronghold|port|locality|capital|garrison)", r"regain(?:ed)? control", r"reclaim(?:ed)?", r"took control",
@@ -191,6 +192,7 @@ TRIGGERS: dict[str, list[str]] = {
         r"intercept[ée]\w* (?:un|des|deux) (?:drones?|missiles?|roquettes?)",
     ],
     "change": [
+        r"mobili[sz](?:ed|ing|es)\b", r"(?:has|have) (?:been )?formed\b", r"fortif(?:y|ied|ying)", r"reinforc\w+ (?:their|its) presence", r"(?:entered|violated) (?:the )?(?:\w+ ){0,3}(?:air ?space|air defen[cs]e identification zone)",
         r"pull(?:ed|s)? back (?:from|to)", r"reinforced (?:their|its) (?:\w+ ){0,2}(?:defen[cs]es?|positions|systems)", r"redeploy(?:ed|ing|ment)", r"(?:moving|moved) (?:\w+ )?troops (?:to|into)", r"mobiliz(?:ed|ing) (?:its |their )?(?:members|fighters|forces)", r"consolidat\w+ (?:their |its )?positions",
         r"defect(?:ed|ion|ions|ing)\b", r"pledged allegiance", r"allegiance to", r"(?:have|has) merged", r"merger of",
         r"(?:were|was) formed", r"formed a (?:new )?(?:group|alliance|coalition|militia|unit)", r"split from", r"breakaway faction",
