@@ -174,6 +174,7 @@ TRIGGERS: dict[str, list[str]] = {
         r"nerve agent", r"mustard gas", r"armes? chimiques?", r"gaz toxiques?", r"attaque chimique", r"chlore\b",
     ],
     "disrupted": [
+        r"(?:pistols|bullets|revolvers|rifles|weapons|firearms|explosives|ammunition|equipment|VBIEDs|IEDs)(?: [\w,-]+){0,8} (?:were|was|have been|has been) (?:captured|seized|found|discovered|cleared|confiscated)", r"(?:depot|cache|stash) containing", r"destroyed (?:a |an )?(?:[\w-]+ ){0,2}improvised explosive", r"intercepted (?:\w+ )?(?:missiles|rockets|drones)",
         r"(?:destroyed|cleared|removed|defused|neutrali[sz]ed) (?:more than |over |some )?(?:[\d,]+ )?(?:\w+ ){0,2}(?:mines|landmines|IEDs|improvised explosive|explosives)", r"(?:grenades|explosives|mines|ammunitions?|rifles|weapons|arms)(?: \w+){0,6} (?:were|was|have been|has been) (?:found|discovered|seized|recovered)",
         r"seiz(?:ed|ing) (?:\w+ ){0,6}(?:weapons|firearms|guns|cartridges|ammunition)", r"(?:stash|cache)s? of (?:\w+ ){0,2}projectiles", r"bombs? (?:has|have) been (?:found|discovered)",
         r"defus(?:ed|ing)", r"dismantl\w+ (?:an? |the |\w+ )?(?:IED|bomb|explosive|device|mine)", r"(?:weapons?|arms|ammunition) (?:cache|depot|stash)",
