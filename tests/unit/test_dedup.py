@@ -9,49 +9,39 @@ import pytest
 
 from harmattan.dedup import MergeResult, compare_reports, merge_all, merge_reports
 from harmattan.records import EventRecord, Evidence
+from harmattan.testing import make_event
 
 
 def report(article: str, **fields: Any) -> EventRecord:
     """A report of a JNIM attack on the army near Boni, Mali, unless fields say otherwise."""
     base: dict[str, Any] = dict(
-        event_id_cnty=f"{article}-1",
         event_date="2024-03-09",
-        year=2024,
-        time_precision=1,
-        disorder_type="Political violence",
         event_type="Battles",
         sub_event_type="Armed clash",
         actor1="JNIM: Group for Support of Islam and Muslims",
-        assoc_actor_1="",
         inter1=2,
         actor2="Military Forces of Mali",
-        assoc_actor_2="",
         inter2=1,
         interaction=12,
         civilian_targeting="",
-        iso=466,
-        region="Western Africa",
-        country="Mali",
         admin1="Mopti",
         admin2="Douentza",
-        admin3="",
         location="Boni",
         latitude=15.05,
         longitude=-1.93,
-        geo_precision=1,
         source="Example Wire",
         source_scale="International",
         notes="JNIM fighters attacked an army post near Boni, killing 12 soldiers.",
         fatalities=12,
-        tags="",
         timestamp=0,
-        article_ids=(article,),
-        evidence=(Evidence(article, "event_type", 0, 8, "attacked"), Evidence(article, "event_date", 40, 48, "Saturday")),
+        evidence=(
+            Evidence(article, "event_type", 0, 8, "attacked"),
+            Evidence(article, "event_date", 40, 48, "Saturday"),
+        ),
         confidence=0.5,
-        language="en",
     )
     base.update(fields)
-    return EventRecord(**base)
+    return make_event(f"{article}-1", article, **base)
 
 
 FRENCH = dict(

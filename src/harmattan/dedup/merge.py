@@ -25,9 +25,9 @@ from harmattan.dedup.similarity import (
     compare_reports,
     is_generic,
     is_undated,
-    same_acled_event,
     normalise,
     parse_date,
+    same_acled_event,
     same_actor,
 )
 from harmattan.records import EventRecord, Evidence
