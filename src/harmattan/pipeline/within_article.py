@@ -107,7 +107,8 @@ def merge_drafts(drafts: Sequence[Draft]) -> list[list[Draft]]:
 
 # When the drafts of one event disagree on its type, the most specific reading wins.
 _GROUP_PRIORITY = (
-    "Chemical weapon", "Disrupted weapons use", "Suicide bomb", "Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED",
+    "Chemical weapon", "Disrupted weapons use", "Suicide bomb", "Air/drone strike",
+    "Shelling/artillery/missile attack", "Remote explosive/landmine/IED",
     "Grenade", "Government regains territory", "Non-state actor overtakes territory",
     "Excessive force against protesters",
     "Violent demonstration", "Protest with intervention", "Peaceful protest", "Mob violence", "Armed clash",
