@@ -170,6 +170,9 @@ def order_by(query: EventQuery, *, unindexed: bool = False) -> list[Any]:
 
 EVENT_COLUMNS = [E.c.pk, *(E.c[n] for n in schema.RECORD_COLUMNS), E.c.merge_reasons, E.c.article_ids]
 WALK_BUDGET = 5_000  # rows SQLite may step through on the sort index to fill one page
+# ... when each step only probes an in-memory list (text matches): ~0.2 µs a row, against ~2 µs
+# a match to look up and sort instead (measured at 1M events)
+WALK_BUDGET_LISTED = 30_000
 
 
 def events_select(query: EventQuery, dialect: Dialect) -> sa.Select[Any]:
@@ -190,7 +193,8 @@ def walk_sort_index(query: EventQuery, dialect: Dialect, *, total: int, table_ro
         return False
     if not (query.actor or query.q or query.updated_since is not None):
         return False
-    return table_rows / total * (query.limit + query.offset) <= WALK_BUDGET
+    listed = bool(query.q) and not query.actor and query.updated_since is None
+    return table_rows / total * (query.limit + query.offset) <= (WALK_BUDGET_LISTED if listed else WALK_BUDGET)
 
 
 def sort_matches(query: EventQuery, dialect: Dialect, *, walk: bool) -> bool:
