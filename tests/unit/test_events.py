@@ -97,3 +97,9 @@ def test_events_source_does_not_turn_an_attack_into_a_battle() -> None:
     label = classify_sentence("Gunmen killed 11 villagers in a raid on Sunday - police")
     assert label is not None
     assert label.sub_event_type == "Attack"
+
+
+def test_events_modal_words_are_whole_words() -> None:
+    label = classify_sentence("Militants set fire to the mayor's office and kidnapped one person in the town.")
+    assert label is not None
+    assert label.sub_event_type == "Abduction/forced disappearance"

@@ -193,7 +193,7 @@ TRIGGERS: dict[str, list[str]] = {
         r"intercept[ée]\w* (?:un|des|deux) (?:drones?|missiles?|roquettes?)",
     ],
     "change": [
-        r"mobili[sz](?:ed|ing|es)\b", r"(?:has|have) (?:been )?formed\b", r"fortif(?:y|ied|ying)", r"reinforc\w+ (?:their|its) presence", r"(?:entered|violated) (?:the )?(?:\w+ ){0,3}(?:air ?space|air defen[cs]e identification zone)",
+        r"mobili[sz](?:ed|ing|es) (?:its |their |about |some |\d[\d,]* )?(?:members|fighters|troops|forces|men|supporters|militia)", r"(?:has|have) (?:been )?formed\b", r"fortif(?:y|ied|ying)", r"reinforc\w+ (?:their|its) presence", r"(?:entered|violated) (?:the )?(?:\w+ ){0,3}(?:air ?space|air defen[cs]e identification zone)",
         r"pull(?:ed|s)? back (?:from|to)", r"reinforced (?:their|its) (?:\w+ ){0,2}(?:defen[cs]es?|positions|systems)", r"redeploy(?:ed|ing|ment)", r"(?:moving|moved) (?:\w+ )?troops (?:to|into)", r"mobiliz(?:ed|ing) (?:its |their )?(?:members|fighters|forces)", r"consolidat\w+ (?:their |its )?positions",
         r"defect(?:ed|ion|ions|ing)\b", r"pledged allegiance", r"allegiance to", r"(?:have|has) merged", r"merger of",
         r"(?:were|was) formed", r"formed a (?:new )?(?:group|alliance|coalition|militia|unit)", r"split from", r"breakaway faction",
@@ -252,7 +252,7 @@ CUES: dict[str, list[str]] = {
         r"vise à", r"compte", r"devrait", r"devraient", r"projet(?:te|tent)?", r"tent(?:e|ent|ait) de", r"not been",
         r"no one was", r"n'a pas", r"never", r"jamais", r"denied", r"démenti", r"prevent", r"avoid", r"éviter",
         r"condemn(?:ed|s)?", r"condamn[ée]\w*", r"\bif\b", r"in the event of", r"\bany\b", r"tolerate", r"en cas d['’]", r"wrongfully", r"unjustly", r"hop(?:e|ed|es|ing) to", r"want(?:s|ed)? to", r"wish(?:es|ed)? to",
-        r"\bto$", r"\bva$", r"\bvont$", r"\bde$", r"\bd'$", r"voulai\w* ", r"souhait\w* ", r"in anticipation", r"expected to", r"en attendant",
+        r"\bto$", r"\bva$", r"\bvont$", r"\bde$", r"\bd'$", r"voulai\w*", r"souhait\w*", r"in anticipation", r"expected to", r"en attendant",
     ],
     "generic": [
         r"since \d{4}", r"depuis \d{4}", r"over the (?:past|last) (?:\w+ )?(?:years?|decades?|months)", r"in recent (?:years|months)",
@@ -273,4 +273,6 @@ CUES: dict[str, list[str]] = {
 def cue(name: str) -> re.Pattern[str]:
     """The compiled union of one trigger or cue list."""
     words = TRIGGERS.get(name) or CUES[name]
-    return re.compile(r"(?<![\w-])(?:" + "|".join(words) + r")", re.IGNORECASE)
+    # modal words are whole words ("may", not "mayor"); triggers may be stems ("kidnapp\w*")
+    end = r"(?!\w)" if name == "modal" else ""
+    return re.compile(r"(?<![\w-])(?:" + "|".join(words) + r")" + end, re.IGNORECASE)
