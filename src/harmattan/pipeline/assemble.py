@@ -182,22 +182,28 @@ def article_group(doc: Document, group: Sequence[Draft] = ()) -> ActorMention | 
 
 
 def group_sides(
-    group: Sequence[Draft], sub: str, country: str, *, article_actor: ActorMention | None = None
+    group: Sequence[Draft],
+    sub: str,
+    country: str,
+    *,
+    text: str,
+    article_actor: ActorMention | None = None,
 ) -> tuple[ActorMention | None, ActorMention | None, list[ActorMention]]:
     """Side 1, side 2 and associated actors of a merged event, completing the sides its type
-    implies when the text names none (the victims of an attack, the crowd of a protest)."""
+    implies when the text names none (the victims of an attack, the crowd of a protest).
+    ``text`` is the article text the drafts' actor spans index."""
     event_type = event_type_of(sub)
     ordered = sorted(group, key=lambda d: -d.mention.score)
     side1: ActorMention | None = None
     side2: ActorMention | None = None
     for draft in ordered:
-        s1, s2 = choose_sides(draft.actors, doc_text_of(draft), event_type=event_type)
+        s1, s2 = choose_sides(draft.actors, text, event_type=event_type)
         side1 = side1 or s1
         if side2 is None and s2 is not None and (side1 is None or s2.name != side1.name):
             side2 = s2
         if side1 and side2:
             break
-    text = " ".join(d.mention.span.text for d in group)
+    told = " ".join(d.mention.span.text for d in group)  # what the group's sentences say
     violent = event_type in _VIOLENT_TYPES
 
     def is_government(actor: ActorMention | None) -> bool:
@@ -240,7 +246,7 @@ def group_sides(
         and side1 is not None
         and side1.inter in (1, 8)
         and side1.generic
-        and cue("armed_group").search(text)
+        and cue("armed_group").search(told)
     ):
         side1 = None  # soldiers who came to help, while gunmen did the killing
         if side2 is not None:
@@ -253,9 +259,9 @@ def group_sides(
         wanted.append(_implied("Rioters", 5, country))
     intervened = sub in ("Excessive force against protesters", "Protest with intervention")
     crowd_event = event_type in ("Riots", "Protests")
-    if not kinds & {1, 8} and (intervened or (crowd_event and cue("state_side").search(text))):
+    if not kinds & {1, 8} and (intervened or (crowd_event and cue("state_side").search(told))):
         wanted.append(_implied("Police Forces", 1, country))
-    if sub in ("Other", "Arrests") and _COUP.search(text):
+    if sub in ("Other", "Arrests") and _COUP.search(told):
         if not any(a is not None and "Military Forces" in a.name for a in (side1, side2)):
             if side2 is not None and side1 is not None and side2.name.startswith("Government"):
                 side1 = None  # the soldiers who took power, and the government they took it from
@@ -267,7 +273,7 @@ def group_sides(
             wanted.append(_implied("Unidentified Armed Group", 3, country))
         if 7 not in kinds:
             wanted.append(_implied("Civilians", 7, country))
-    if sub == "Agreement" and re.search(r"releas|freed|rescued|lib[ée]r|captiv|otage|hostage", text, re.I):
+    if sub == "Agreement" and re.search(r"releas|freed|rescued|lib[ée]r|captiv|otage|hostage", told, re.I):
         if not kinds & {2, 3, 4}:
             wanted.append(_implied("Unidentified Armed Group", 3, country))
         if 7 not in kinds:
@@ -287,7 +293,7 @@ def group_sides(
                 wanted.insert(0, _implied("Military Forces", 1, country))
         elif not kinds & {2, 3, 4}:
             wanted.insert(0, _implied("Unidentified Armed Group", 3, country))
-        if 7 not in kinds and cue("civilian_target").search(text) and not cue("state_side").search(text):
+        if 7 not in kinds and cue("civilian_target").search(told) and not cue("state_side").search(told):
             wanted.append(_implied("Civilians", 7, country))
     for actor in wanted:
         if side1 is None:
@@ -310,11 +316,6 @@ def group_sides(
                 assoc.append(actor)
                 taken.add(actor.name)
     return side1, side2, assoc[:2]
-
-
-def doc_text_of(draft: Draft) -> str:
-    """Text whose offsets the draft's actor spans index: the article text up to the sentence end."""
-    return " " * draft.mention.span.start + draft.mention.span.text
 
 
 def record_from_group(doc: Document, group: Sequence[Draft]) -> EventRecord:
@@ -351,7 +352,9 @@ def record_from_group(doc: Document, group: Sequence[Draft]) -> EventRecord:
     if where.evidence is not None:
         evidence.append(Evidence(aid, "location", where.evidence.start, where.evidence.end, where.evidence.text))
 
-    side1, side2, associated = group_sides(group, sub, where.country, article_actor=article_group(doc, group))
+    side1, side2, associated = group_sides(
+        group, sub, where.country, text=doc.article.text, article_actor=article_group(doc, group)
+    )
     event_type = event_type_of(sub)
 
     def named(actor: ActorMention | None) -> tuple[str, int]:
