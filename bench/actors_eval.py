@@ -116,26 +116,17 @@ def main(argv: list[str] | None = None) -> int:
                 if m.name not in [n.name for n in names]:
                     names.append(m)
             naive = (names[0] if names else None, names[1] if len(names) > 1 else None)
-            for role, side in zip(("actor1", "actor2"), naive, strict=True):
-                gname = str(event.get(role) or "")
-                pname = (
-                    actor_name(side, event.get("country") or "", event_type=event.get("event_type") or "")
-                    if side
-                    else ""
-                )
-                ok = (not gname and not pname) or bool(gname and pname and score.actor_match(gname, pname))
-                ordered[lang + " naive first-two"][0] += ok
-                ordered[lang + " naive first-two"][1] += 1
-            for role, side in zip(("actor1", "actor2"), sides, strict=True):
-                gname = str(event.get(role) or "")
-                pname = (
-                    actor_name(side, event.get("country") or "", event_type=event.get("event_type") or "")
-                    if side
-                    else ""
-                )
-                ok = (not gname and not pname) or bool(gname and pname and score.actor_match(gname, pname))
-                ordered[lang][0] += ok
-                ordered[lang][1] += 1
+            for key, pair in ((lang + " naive first-two", naive), (lang, sides)):
+                for role, side in zip(("actor1", "actor2"), pair, strict=True):
+                    gname = str(event.get(role) or "")
+                    pname = (
+                        actor_name(side, event.get("country") or "", event_type=event.get("event_type") or "")
+                        if side
+                        else ""
+                    )
+                    ok = (not gname and not pname) or bool(gname and pname and score.actor_match(gname, pname))
+                    ordered[key][0] += ok
+                    ordered[key][1] += 1
             preds = sorted(
                 {actor_name(m, event.get("country") or "", event_type=event.get("event_type") or "") for m in mentions}
             )
