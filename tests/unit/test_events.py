@@ -103,3 +103,48 @@ def test_events_modal_words_are_whole_words() -> None:
     label = classify_sentence("Militants set fire to the mayor's office and kidnapped one person in the town.")
     assert label is not None
     assert label.sub_event_type == "Abduction/forced disappearance"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # an ambush is a battle on an armed side, an attack on civilians
+        ("An ambush on a bus carrying miners left 20 civilians dead on Wednesday.", "Attack"),
+        ("Une embuscade contre un car de commerçants a fait douze morts civils.", "Attack"),
+        ("A team of park rangers was ambushed near the river on Sunday.", "Armed clash"),
+        ("Soldiers were ambushed by militants near the border on Friday.", "Armed clash"),
+        # a massacre targets the defenceless, whatever military word follows later in the sentence
+        ("The massacre came a week after the attack on an army camp in the same district.", "Attack"),
+        # a military junta governs; it is not the target of the attack it is blamed for
+        ("The attack on the village has angered the military junta.", "Attack"),
+        # the anniversary of an old event is no trigger of the sentence's own event
+        (
+            "On the eve of the anniversary of the deadly crackdown on the sit-in, police used tear gas "
+            "to disperse protesters.",
+            "Protest with intervention",
+        ),
+        # communal clashes between unorganised crowds are mob violence; "heurts" name crowd violence
+        ("Les troubles ont dégénéré en affrontements intercommunautaires mardi entre deux quartiers.", "Mob violence"),
+        ("Communal clashes broke out between two neighbourhoods on Monday night.", "Mob violence"),
+        ("Des heurts ont éclaté jeudi dans plusieurs quartiers de la capitale.", "Violent demonstration"),
+        ("Le journaliste est arrivé libre lundi à l'aéroport après deux ans de captivité.", "Agreement"),
+    ],
+)
+def test_events_context_decides_between_neighbours(sentence: str, expected: str) -> None:
+    label = classify_sentence(sentence)
+    assert label is not None, sentence
+    assert label.sub_event_type == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The country on Sunday marked the first anniversary of the bombing that killed 500 people.",
+        "Au bout d'un moment, j'ai arrêté de compter, dit un habitant.",
+        "The operation demonstrated that the group can reach the capital.",
+        "The soldiers who have fallen are our sons and brothers.",
+        "The convoy was taking supplies to a town in the north.",
+    ],
+)
+def test_events_words_used_in_another_sense_are_no_events(sentence: str) -> None:
+    assert classify_sentence(sentence) is None

@@ -19,7 +19,7 @@ from harmattan.actors.naming import actor_inter, actor_name
 from harmattan.actors.roles import choose_sides
 from harmattan.pipeline.dates import date_for_event
 from harmattan.pipeline.drafts import Draft
-from harmattan.pipeline.events import attribution_spans
+from harmattan.pipeline.events import attribution_spans, is_release
 from harmattan.pipeline.fatalities import fatalities_for_event, mention_side, parse_number
 from harmattan.pipeline.lexicon import cue
 from harmattan.pipeline.places import country_location, locate_event, places_in_sentence
@@ -230,7 +230,9 @@ def group_sides(
         and sub != "Air/drone strike"
         and any(a is not None and a.inter in (1, 8) for a in (side1, side2))
     )
-    if battle or (event_type == "Strategic developments" and sub not in ("Agreement", "Arrests")):
+    # hostages set free (an Agreement when negotiated, else Other): their captors and the captives
+    release = sub in ("Agreement", "Other") and any(is_release(d.mention.trigger.text) for d in group)
+    if battle or (event_type == "Strategic developments" and sub not in ("Agreement", "Arrests") and not release):
         # civilians named beside soldiers in a fight or a bombing of soldiers are not its other side
         side1 = None if is_generic_civilians(side1) else side1
         side2 = None if is_generic_civilians(side2) else side2
@@ -273,7 +275,7 @@ def group_sides(
             wanted.append(_implied("Unidentified Armed Group", 3, country))
         if 7 not in kinds:
             wanted.append(_implied("Civilians", 7, country))
-    if sub == "Agreement" and re.search(r"releas|freed|rescued|lib[ée]r|captiv|otage|hostage", told, re.I):
+    if release:
         if not kinds & {2, 3, 4}:
             wanted.append(_implied("Unidentified Armed Group", 3, country))
         if 7 not in kinds:
@@ -318,6 +320,18 @@ def group_sides(
     return side1, side2, assoc[:2]
 
 
+def attack_on_armed_side(sub: str, side1: ActorMention | None, side2: ActorMention | None) -> bool:
+    """An attack by an armed group whose victim is a state or foreign force ("the president,
+    killed by rebels on his way to the front") is a battle, not violence against civilians."""
+    return (
+        sub == "Attack"
+        and side1 is not None
+        and side1.inter in (2, 3, 4)
+        and side2 is not None
+        and side2.inter in (1, 8)
+    )
+
+
 def record_from_group(doc: Document, group: Sequence[Draft]) -> EventRecord:
     """One EventRecord from the drafts that report one event."""
     article = doc.article
@@ -355,6 +369,11 @@ def record_from_group(doc: Document, group: Sequence[Draft]) -> EventRecord:
     side1, side2, associated = group_sides(
         group, sub, where.country, text=doc.article.text, article_actor=article_group(doc, group)
     )
+    if attack_on_armed_side(sub, side1, side2):
+        sub = "Armed clash"
+        side1, side2, associated = group_sides(
+            group, sub, where.country, text=doc.article.text, article_actor=article_group(doc, group)
+        )
     event_type = event_type_of(sub)
 
     def named(actor: ActorMention | None) -> tuple[str, int]:
@@ -452,9 +471,36 @@ def _notes(draft: Draft) -> str:
     return f"{prefix}{place}: {text[:400]}"
 
 
+_CROWD_TYPES = ("Protests", "Riots")
+
+
+def crowd_story_deaths(doc: Document, drafts: Sequence[Draft]) -> list[Draft]:
+    """In a story of demonstrations or riots that names no armed group, deaths and clashes
+    told without a perpetrator ("sixteen people were killed", "clashes broke out") belong to
+    the crowd events: they take the type of the nearest crowd mention (a peaceful one becomes
+    a violent demonstration, since people died)."""
+    crowd = [m for m in doc.event_mentions if m.event_type in _CROWD_TYPES]
+    if not crowd or any(a.inter in (2, 3, 4) for a in doc.actors):
+        return list(drafts)
+    if any(cue("armed_group").search(m.span.text) for m in doc.event_mentions):
+        return list(drafts)
+    out = []
+    for draft in drafts:
+        mention = draft.mention
+        if mention.sub_event_type in ("Attack", "Armed clash"):
+            nearest = min(crowd, key=lambda m: abs(m.span.start - mention.span.start)).sub_event_type
+            if nearest in ("Peaceful protest", "Protest with intervention"):
+                nearest = "Violent demonstration"
+            mention = dataclasses.replace(mention, sub_event_type=nearest, event_type=event_type_of(nearest))
+            draft = dataclasses.replace(draft, mention=mention)
+        out.append(draft)
+    return out
+
+
 def assemble_events(doc: Document) -> tuple[EventRecord, ...]:
     """Drafts for every mention, merged within the article, as records."""
     drafts = [d for mention in doc.event_mentions for d in build_drafts(doc, mention)]
+    drafts = crowd_story_deaths(doc, drafts)
     return tuple(record_from_group(doc, group) for group in merge_drafts(drafts))
 
 

@@ -88,6 +88,17 @@ _YEAR_ONLY = re.compile(
 )
 
 
+_COMMUNAL = re.compile(r"\b(?:inter-?communa\w*|communal|inter-?ethni\w*|ethnic)\b", re.I)
+# words that name crowd violence by themselves ("violences", "looted" alone do not)
+_CROWD_VIOLENCE = re.compile(r"riot|[ée]meute|\bheurts\b|[ée]chauffour[ée]es?|scuffles?", re.I)
+_COMMEMORATION = re.compile(
+    r"\b(?:mark(?:ed|s|ing)?|commemorat\w*|comm[ée]mor\w*|observ(?:ed|es|ing)|c[ée]l[ée]br\w*)\s+"
+    r"(?:the\s+|an?\s+|le\s+|la\s+|l['’]\s*)?(?:\w+\s+)?(?:anniversary|anniversaire)",
+    re.I,
+)
+_ANNIVERSARY = re.compile(r"(?:anniversary|anniversaire)\s+(?:of|de|du|des|d['’])[^,.;:]*", re.I)
+
+
 @dataclass(frozen=True)
 class SentenceLabel:
     """A sub-event type read from one sentence, with its trigger (offsets in the sentence)."""
@@ -143,11 +154,23 @@ def _agent_patient(text: str, trigger: re.Match[str]) -> tuple[str, str]:
     return before, after[:90]
 
 
+# an ambush is a battle when it hits an armed side, an attack when it hits civilians
+_AMBUSH = re.compile(r"ambush|embuscade", re.I)
+# killings that by their nature target the defenceless
+_MASSACRE = re.compile(r"massacr|slaughter|butcher|hacked to death|burn(?:ed|t) alive|[ée]gorg|behead|d[ée]capit", re.I)
+
+
 def _violence_subtype(text: str, trigger: re.Match[str], *, clash: bool) -> str:
     """Battle or violence against civilians, from who acts on whom."""
+    if clash and _AMBUSH.search(trigger.group(0)):
+        _, patient = _agent_patient(text, trigger)
+        if _find("civilian_target", patient) and not _find("state_side", text):
+            return "Attack"  # "an ambush on a convoy of mine workers killed 37 civilians"
     if clash:
         return "Armed clash"
     agent, patient = _agent_patient(text, trigger)
+    if _MASSACRE.match(trigger.group(0)) and not _find("state_side", patient[:25]):
+        return "Attack"
     state_agent = bool(_find("state_side", agent))
     armed_agent = bool(_find("armed_group", agent))
     state_patient = bool(_find("state_side", patient))
@@ -268,6 +291,12 @@ def classify_sentence(text: str, *, has_number: bool | None = None) -> SentenceL
         has_number = bool(_NUMBER.search(text))
     masked = role_text(text)
     text = masked if masked.strip() else text
+    # "marked the first anniversary of the bombing, which killed 500": the rest tells an old event;
+    # "on the eve of the anniversary of the 2019 sit-in, protesters marched": so does the phrase
+    commemoration = _COMMEMORATION.search(text)
+    if commemoration is not None:
+        text = text[: commemoration.start()] + " " * (len(text) - commemoration.start())
+    text = _ANNIVERSARY.sub(lambda m: " " * len(m.group(0)), text)
     for family in _ORDER:
         match = _first_live(family, text)
         if match is None:
@@ -282,7 +311,11 @@ def classify_sentence(text: str, *, has_number: bool | None = None) -> SentenceL
             continue  # a release is news only for captives, and killing outranks it
         if family == "agreement" and not _CONCLUDED.search(text):
             continue  # talk of an agreement is not one: it must be signed, reached or agreed
-        if family == "riot" and not (_find("protest", text) or re.search(r"riot|[ée]meute", text, re.I)):
+        armed = _find("armed_group", text) or _find("state_side", text)
+        if family == "clash" and _COMMUNAL.search(text) and not armed:
+            # "intercommunal clashes between two ethnic groups": unorganised crowds, not armed sides
+            return SentenceLabel("Mob violence", match.start(), match.end(), _SCORES["mob"])
+        if family == "riot" and not (_find("protest", text) or _CROWD_VIOLENCE.search(text)):
             continue  # "violences", "looted" alone are not a riot
         strategic = family in ("other", "agreement", "looting", "arrest")
         if strategic and _find("violence", text) and _find("armed_group", text):
@@ -309,12 +342,17 @@ def classify_sentence(text: str, *, has_number: bool | None = None) -> SentenceL
 def secondary_label(text: str, label: SentenceLabel) -> SentenceLabel | None:
     """A second event a sentence reports besides its main one: the kidnapping a release ends
     ("enlevé le 8 avril 2021 à Gao, il a été libéré lundi")."""
-    if label.sub_event_type != "Agreement":
+    if label.sub_event_type not in ("Agreement", "Other") or not is_release(text[label.start : label.end]):
         return None
     match = _first_live("abduction", text)
     if match is None:
         return None
     return SentenceLabel("Abduction/forced disappearance", match.start(), match.end(), _SCORES["abduction"] - 0.1)
+
+
+def is_release(text: str) -> bool:
+    """Whether a trigger (or a group's text) tells captives set free."""
+    return bool(cue("release").search(text))
 
 
 _ATTRIBUTIVE = re.compile(

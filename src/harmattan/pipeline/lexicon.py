@@ -66,7 +66,7 @@ TRIGGERS: dict[str, list[str]] = {
     ],
     "protest": [
         r"staged (?:a |an )?(?:sit-ins?|protests?|rall(?:y|ies)|march(?:es)?|demonstrations?)",
-        r"protest(?:s|ers?|ed|ing)?", r"demonstrat(?:ion|ions|ors?|ed|ing)", r"\bmarched\b", r"\brall(?:y|ies|ied)\b",
+        r"protest(?:s|ers?|ed|ing)?", r"demonstrat(?:ion|ions|ors?)", r"demonstrat(?:ed|ing)(?! (?:that|the|its|their|how|his|her|a|an|to)\b)", r"\bmarched\b", r"\brall(?:y|ies|ied)\b",
         r"sit-ins?", r"took to the streets", r"flooded the streets", r"manifest(?:ation|ations|ants?|é|és|er|aient)\b",
         r"\bmarches?\b(?! (?:\d|de l'|du))", r"(?-i:march(?:es|ers)?)\b(?! \d)", r"rassemblements?", r"descendus? dans (?:la|les) rues?", r"grève", r"strike action",
         r"sit-in", r"contestataires", r"protestataires",
@@ -102,7 +102,7 @@ TRIGGERS: dict[str, list[str]] = {
     "mob": [r"\bmob\b", r"lynch\w*", r"jungle justice", r"vindicte populaire"],
     "arrest": [
         r"arrest(?:ed|s|ing)?", r"detained", r"taken into custody", r"house arrest", r"apprehended", r"nabbed",
-        r"\barr[êe]t[ée]s?\b", r"\barr[êe]t[ée]es\b", r"interpell\w*", r"garde à vue", r"r[ée]sidence surveill[ée]e",
+        r"\barr[êe]t[ée]s?\b(?! de )", r"\barr[êe]t[ée]es\b", r"interpell\w*", r"garde à vue", r"r[ée]sidence surveill[ée]e",
         r"appr[ée]hend\w*", r"s[ée]questr[ée]\w*", r"arrestations?", r"mis aux arr[êe]ts", r"in custody",
     ],
     "agreement": [
@@ -114,7 +114,7 @@ TRIGGERS: dict[str, list[str]] = {
     "release": [
         r"released(?! (?:a|an|the|its|their) (?:statement|video|report|communiqu\w+|images?|photos?|list|figures?))",
         r"\bfreed\b", r"rescued", r"secured (?:their|his|her|the) release", r"regained (?:their|his|her) freedom",
-        r"lib[ée]r[ée](?:e|s|es)?\b(?! (?:la|le|les) (?:ville|localit))", r"lib[ée]ration (?:des|de l'|du|d'un|d'une) (?:otages?|[ée]l[èe]ves?|personnes?|captifs?)",
+        r"lib[ée]r[ée](?:e|s|es)?\b(?! (?:la|le|les) (?:ville|localit))", r"lib[ée]ration (?:des|de l'|du|d'un|d'une) (?:otages?|[ée]l[èe]ves?|personnes?|captifs?)", r"(?:sa|leur) lib[ée]ration", r"arriv[ée]e?s? libres?",
         r"relâch\w*", r"handed (?:them |the \w+ )?over",
     ],
     "other": [
@@ -145,10 +145,10 @@ TRIGGERS: dict[str, list[str]] = {
     "territory": [
         r"pushed (?:[\w-]+ ){0,3}out of", r"(?:established|wrested|gained|seized) control (?:of|over)", r"(?:captured|seized|took) (?:a |an |the )?(?:new )?(?:[\w-]+ ){0,2}(?:neighbou?rhoods?|villages?|districts?|camps?|towns?)\b",
         r"(?:advanced|advancing) (?:\w+ ){0,3}(?:towards?|into|on|to within)", r"(?:captured|seized|took) (?:\w+ ){0,4}(?:camps?|posts?|localities|districts?|bases?|airfield|port)\b", r"occupied (?:\w+ ){0,3}(?:hill|posts?|positions?|villages?|towns?)",
-        r"(?:seizing|capturing|taking) (?:the |a )?(?:\w+ ){0,3}(?:town|city|village|stronghold|base)", r"gained ground",
-        r"recaptur\w+", r"retook", r"retak(?:en|es|e|ing)", r"(?:taken|took|seized|captured|seize|capture|take)(?! place) (?:the |a |an )?(?:\w+ ){0,3}(?:town|city|stronghold|port|locality|capital|garrison)", r"regain(?:ed)? control", r"reclaim(?:ed)?", r"took control",
+        r"(?:seizing|capturing|taking) (?:the |a )?(?:(?!(?:to|from|into|in|at|for|with)\b)\w+ ){0,3}(?:town|city|village|stronghold|base)", r"gained ground",
+        r"recaptur\w+", r"retook", r"retak(?:en|es|e|ing)", r"(?:taken|took|seized|captured|seize|capture|take)(?! place) (?:the |a |an )?(?:(?!(?:to|from|into|in|at|for|with)\b)\w+ ){0,3}(?:town|city|stronghold|port|locality|capital|garrison)", r"regain(?:ed)? control", r"reclaim(?:ed)?", r"took control",
         r"taken control", r"seized control", r"seiz(?:ed|ing) (?:the )?(?:town|city|village|base|camp)", r"captur(?:ed|e) (?:of )?(?:the )?(?:town|city|village|base|camp|strategic|key|port)",
-        r"liberated", r"fell to", r"(?:has|had|have) fallen(?! (?:ill|victim|in|during))", r"taken over", r"took over (?:the )?(?:town|city|base|camp)",
+        r"liberated", r"fell to", r"(?<!who )(?:has|had|have) fallen(?! (?:ill|victim|in|during))", r"taken over", r"took over (?:the )?(?:town|city|base|camp)",
         r"under (?:its|their) control", r"(?:captured|recaptured|freed|liberated|retook|seized|regained) (?:on \w+ )?(?:a |an |the |several |\d+ )?(?:\w+ ){0,2}(?:neighbou?rhoods?|villages?|districts?|areas?|towns?|hills?|positions?)",
         r"pushed back", r"regained\b", r"controlling the (?:entire|whole)", r"captured (?:\w+ ){0,4}camps?\b", r"has taken (?:the )?(?:key|strategic|town|city)", r"have taken (?:the )?(?:key|strategic|town|city)",
         r"reprise?\b(?! des)", r"repris le contr[ôo]le", r"pris le contr[ôo]le", r"s'empar\w+", r"prise de (?:la ville|la localit[ée]|kidal)",
@@ -205,7 +205,7 @@ TRIGGERS: dict[str, list[str]] = {
         r"handed over (?:the )?(?:control|base|town|city|area|positions?)", r"evacuation (?:deal|agreement)", r"began leaving",
         r"(?:vacated|abandoned|deserted) (?:by|base|positions?|town)", r"seized (?:a |the )?(?:\w+ ){0,3}(?:vacated|deserted|abandoned)",
         r"took over (?:a |the )?(?:\w+ ){0,2}(?:vacated|abandoned|deserted)", r"without (?:a )?(?:fight|resistance|firing a shot)",
-        r"sans combat", r"sans r[ée]sistance", r"r[ée]troc[ée]d\w+", r"remis(?:e)? (?:le contr[ôo]le|la base|aux)",
+        r"sans combat", r"sans r[ée]sistance", r"r[ée]troc[ée]d\w+", r"remis(?:e)? (?:le contr[ôo]le|la base)",
         r"withdr(?:ew|awn) from (?:the )?(?:disputed |key )?(?:city|town|base|area|positions?)",
     ],
 }
@@ -223,7 +223,8 @@ CUES: dict[str, list[str]] = {
         r"insurgents", r"assailants", r"assaillants", r"gunmen", r"bandits",
     ],
     "state_side": [
-        r"soldiers?", r"troops?", r"army", r"military", r"gendarm\w*", r"police", r"security forces", r"defen[cs]e forces?", r"(?<!Support )forces\b", r"\bbase\b", r"AMISOM", r"ATMIS", r"MINUSMA", r"military formation", r"barracks", r"outpost", r"garrison",
+        r"soldiers?", r"troops?", r"army", r"military(?! (?:junta|authorit\w+|government|leaders?|rulers?|regime|council|coup|takeover))",
+        r"(?:park |forest |wildlife )?rangers", r"eco-?guards?", r"[ée]co-?gardes?", r"gardes? forestiers?", r"gendarm\w*", r"police", r"security forces", r"defen[cs]e forces?", r"(?<!Support )forces\b", r"\bbase\b", r"AMISOM", r"ATMIS", r"MINUSMA", r"military formation", r"barracks", r"outpost", r"garrison",
         r"soldats?", r"militaires?", r"arm[ée]e", r"gendarmerie", r"policiers?", r"forces de d[ée]fense", r"forces de s[ée]curit[ée]",
         r"\bFDS\b", r"\bFAMa\b", r"\bVDP\b", r"peacekeepers?", r"casques bleus", r"Wagner", r"camp militaire", r"military camp",
         r"army (?:camp|base|post)", r"checkpoint", r"(?:military|army) convoy", r"patrol", r"patrouille",

@@ -1,0 +1,59 @@
+"""Event-type decisions the assemble stage takes once the sides of an event are known."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from harmattan.pipeline.assemble import attack_on_armed_side, crowd_story_deaths
+from harmattan.pipeline.drafts import Draft
+from harmattan.records import ActorMention, Article, Document, EventLocation, EventMention, Span
+
+
+def actor(name: str, inter: int) -> ActorMention:
+    return ActorMention(Span(0, len(name), name), name, inter)
+
+
+@pytest.mark.parametrize(
+    ("sub", "side1", "side2", "battle"),
+    [
+        ("Attack", actor("rebels", 2), actor("soldiers", 1), True),
+        ("Attack", actor("gunmen", 3), actor("peacekeepers", 8), True),
+        ("Attack", actor("gunmen", 3), actor("villagers", 7), False),
+        ("Attack", actor("soldiers", 1), actor("villagers", 7), False),
+        ("Attack", actor("rebels", 2), None, False),
+        ("Abduction/forced disappearance", actor("rebels", 2), actor("soldiers", 1), False),
+    ],
+)
+def test_assemble_attack_on_armed_side_is_a_battle(
+    sub: str, side1: ActorMention, side2: ActorMention | None, battle: bool
+) -> None:
+    assert attack_on_armed_side(sub, side1, side2) is battle
+
+
+def _crowd_story(second: str, *, actors: tuple[ActorMention, ...] = ()) -> list[str]:
+    """Types of the drafts of a two-sentence story: a riot, then ``second`` (typed as an attack)."""
+    first = "Rioters burned tyres and threw stones in the capital on Friday."
+    text = f"{first} {second}"
+    spans = [Span(0, len(first), first), Span(len(first) + 1, len(text), second)]
+    mentions = (
+        EventMention(spans[0], Span(8, 14, "burned"), "Riots", "Violent demonstration", 0.7),
+        EventMention(spans[1], Span(spans[1].start, spans[1].start + 3, second[:3]), "Violence against civilians",
+                     "Attack", 0.7),
+    )
+    doc = Document(Article("a1", text, dt.date(2024, 3, 9)), sentences=tuple(spans), actors=actors,
+                   event_mentions=mentions)
+    where = EventLocation(country="Senegal")
+    drafts = [Draft(m, dt.date(2024, 3, 8), 1, None, where, (), ()) for m in mentions]
+    return [d.mention.sub_event_type for d in crowd_story_deaths(doc, drafts)]
+
+
+def test_assemble_unattributed_deaths_in_a_riot_story_are_the_riot() -> None:
+    assert _crowd_story("Sixteen people were killed, officials said.") == ["Violent demonstration"] * 2
+
+
+def test_assemble_deaths_with_a_perpetrator_keep_their_type() -> None:
+    assert _crowd_story("Gunmen killed sixteen people in a village.") == ["Violent demonstration", "Attack"]
+    rebels = (ActorMention(Span(0, 6, "Rebels"), "Unidentified Rebel Group", 2),)
+    assert _crowd_story("Sixteen people were killed.", actors=rebels) == ["Violent demonstration", "Attack"]
