@@ -64,6 +64,13 @@ def _one(text: str, article_date: dt.date = WEDNESDAY) -> tuple[str, int]:
         ("Villages were raided on Christmas Eve.", ("2023-12-24", 1)),
         ("A bomb exploded on New Year's Eve.", ("2023-12-31", 1)),
         ("Des manifestations jeudi (20.10.2022) ont dégénéré.", ("2022-10-20", 1)),
+        ("Attaque dans la nuit du vendredi 7 au samedi 8 mai.", ("2024-06-07", 1)),  # ... or month
+        ("The raid happened on Friday, May 3.", ("2024-05-03", 1)),
+        ("Des civils ont été tués entre le 27 et le 31 mars.", ("2024-03-29", 2)),  # a span: its mid-point
+        ("Les violences ont éclaté du 1er au 3 juin 2023.", ("2023-06-02", 2)),
+        ("Les combats se sont déroulés entre le jeudi 25 et le samedi 27 avril 2024.", ("2024-04-26", 2)),
+        ("Villages were raided between May 30 and June 3.", ("2024-06-01", 2)),
+        ("Talks were held from 2 to 28 February.", ("2024-02-15", 3)),  # longer than a week: month known
     ],
 )
 def test_dates_resolves_expression(text: str, expected: tuple[str, int]) -> None:
@@ -78,10 +85,18 @@ def test_dates_resolves_expression(text: str, expected: tuple[str, int]) -> None
         "Monday Abba, a local chief, said the town was calm.",  # a given name, not a day
         "The 12 villages were attacked by 300 gunmen.",
         "They will meet again next Monday.",
+        "Between 20 and 30 people were wounded.",
+        "Le ministre Jean-Noël Barrot a réagi.",
+        "Noël Tshiani a été reçu au palais.",
     ],
 )
 def test_dates_ignores_non_dates(text: str) -> None:
     assert find_dates(text, "en", WEDNESDAY) == ()
+
+
+def test_dates_weekday_corrects_a_slipped_year() -> None:
+    # 4 January 2023 was a Wednesday; in an article of January 2024 "samedi" means 6 January 2024
+    assert _one("Des hommes armés ont tué 30 civils samedi 6 janvier 2023.", dt.date(2024, 1, 8)) == ("2024-01-06", 1)
 
 
 def test_dates_yesterday_explained_by_weekday_keeps_the_weekday() -> None:

@@ -74,11 +74,24 @@ _NIGHT_RANGE = _rx(
     r"(?:er)?\s+(?:to|au|à|a|into)\s+(?:(?P<wd2>" + "|".join(_WEEKDAYS) + r")\s*)?"
     r"(?:(?P<d2>[0-3]?\d)(?:er)?\s+(?P<mon>" + _MONTH_ALT + r")\.?(?:\s+" + _YEAR + r")?)?"
 )
+# "entre le 27 et le 31 mars", "du 1er au 3 juin 2023", "les 4 et 5 mai", "27-31 March", "from March 27 to 31":
+# ACLED codes a span of days at its mid-point.
+_WD_OPT = r"(?:(?:" + "|".join(_WEEKDAYS) + r")\s+)?"
+_DAY_RANGE = _rx(
+    r"\b(?:(?:entre|between|from|du|les)\s+(?:le\s+|the\s+)?" + _WD_OPT + r"(?=\d)|(?=[0-3]?\d-[0-3]?\d\s))"
+    r"(?P<d1>[0-3]?\d)(?:er|st|nd|rd|th)?"
+    r"(?:\s+(?:of\s+)?(?P<mon1>" + _MONTH_ALT + r")\.?)?"
+    r"\s*(?:\s(?:et|and|au|to|à)\s+(?:le\s+|the\s+)?|-)" + _WD_OPT + r"(?P<d2>[0-3]?\d)(?:er|st|nd|rd|th)?\s+(?:of\s+)?"
+    r"(?P<mon>" + _MONTH_ALT + r")\b\.?(?:,?\s+" + _YEAR + r")?"
+    r"|\b(?:between|from)\s+(?P<mon_a>" + _MONTH_ALT + r")\.?\s+(?P<d1a>[0-3]?\d)(?:st|nd|rd|th)?"
+    r"\s+(?:and|to|-)\s+(?:(?P<mon_b>" + _MONTH_ALT + r")\.?\s+)?(?P<d2a>[0-3]?\d)(?:st|nd|rd|th)?\b"
+    r"(?:,?\s+(?P<year_a>(?:19|20)\d\d))?"
+)
 _EXPLICIT_DMY = _rx(
     r"\b(?:" + _WD + r",?\s+)?(?:the\s+|le\s+)?" + _DAY + r"\s+(?:of\s+|de\s+)?" + _MON + r"(?:,?\s+" + _YEAR + r")?\b"
 )
 _EXPLICIT_MDY = re.compile(
-    r"\b(?:" + _WD + r",?\s+)?(?P<mon>" + "|".join(m.capitalize() for m in _MONTHS) + r")\.?\s+"
+    r"\b(?:(?i:" + _WD + r"),?\s+)?(?P<mon>" + "|".join(m.capitalize() for m in _MONTHS) + r")\.?\s+"
     r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?!\s*(?:%|km|miles|per))(?:,?\s+" + _YEAR + r")?",
     0,
 )
@@ -179,11 +192,27 @@ Found = tuple[int, int, dt.date, int]  # start, end, date, precision
 Rule = Callable[[re.Match[str], dt.date], tuple[dt.date, int] | None]
 
 
+def _agree(found: dt.date, weekday: str | None, ad: dt.date) -> dt.date:
+    """``found``, or the recent date with its day of the month that falls on the named weekday when
+    the writer slipped on the year or month ("samedi 2 janvier 2020" in a January 2021 article)."""
+    if weekday is None or found.weekday() == _WEEKDAYS[weekday.lower()]:
+        return found
+    months = ad.year * 12 + ad.month - 1
+    candidates = []
+    for back in range(3):  # the article's month and the two before it
+        year, month = divmod(months - back, 12)
+        if found.day <= calendar.monthrange(year, month + 1)[1]:
+            candidates.append(dt.date(year, month + 1, found.day))
+    fits = [c for c in candidates if c <= ad + dt.timedelta(days=1) and c.weekday() == _WEEKDAYS[weekday.lower()]]
+    return fits[0] if fits else found
+
+
 def _night_range(m: re.Match[str], ad: dt.date) -> tuple[dt.date, int] | None:
     if m.group("d2") and m.group("mon"):
         end = _past_day(ad, _MONTHS[m.group("mon").lower()], int(m.group("d2")), _int(m.group("year")))
         if end is None:
             return None
+        end = _agree(end, m.group("wd2"), ad)
         if m.group("d1"):
             start_day = int(m.group("d1"))
             start = end - dt.timedelta(days=1) if start_day != end.day else end
@@ -192,6 +221,28 @@ def _night_range(m: re.Match[str], ad: dt.date) -> tuple[dt.date, int] | None:
     if m.group("wd1"):
         return _recent_weekday(ad, _WEEKDAYS[m.group("wd1").lower()]), 1
     return None
+
+
+def _day_range(m: re.Match[str], ad: dt.date) -> tuple[dt.date, int] | None:
+    if m.group("d2a"):
+        d1, d2, month2 = int(m.group("d1a")), int(m.group("d2a")), m.group("mon_b") or m.group("mon_a")
+        month1, year = m.group("mon_a"), _int(m.group("year_a"))
+    else:
+        d1, d2, month2 = int(m.group("d1")), int(m.group("d2")), m.group("mon")
+        month1, year = m.group("mon1") or month2, _int(m.group("year"))
+    if not (1 <= d1 <= 31 and 1 <= d2 <= 31):
+        return None
+    end = _past_day(ad, _MONTHS[month2.lower().rstrip(".")], d2, year)
+    if end is None:
+        return None
+    start_month = _MONTHS[month1.lower().rstrip(".")]
+    start_year = end.year - 1 if start_month > end.month else end.year
+    if d1 > calendar.monthrange(start_year, start_month)[1]:
+        return None
+    start = dt.date(start_year, start_month, d1)
+    if not dt.timedelta(0) < end - start <= dt.timedelta(days=62):
+        return None
+    return start + (end - start) // 2, 2 if (end - start).days <= 7 else 3
 
 
 def _int(value: str | None) -> int | None:
@@ -203,7 +254,7 @@ def _explicit(m: re.Match[str], ad: dt.date) -> tuple[dt.date, int] | None:
     if not 1 <= day <= 31:
         return None
     found = _past_day(ad, _MONTHS[m.group("mon").lower().rstrip(".")], day, _int(m.group("year")))
-    return (found, 1) if found else None
+    return (_agree(found, m.group("wd"), ad), 1) if found else None
 
 
 def _numeric(m: re.Match[str], ad: dt.date) -> tuple[dt.date, int] | None:
@@ -237,8 +288,15 @@ def _month_alone(m: re.Match[str], ad: dt.date) -> tuple[dt.date, int] | None:
     return dt.date(year, month, 15), 3
 
 
+_GIVEN_NAME = re.compile(r"^\s+[A-Z][a-zà-ÿ]+")
+
+
 def _holiday(m: re.Match[str], ad: dt.date) -> tuple[dt.date, int] | None:
     name = m.group("name")
+    if m.string[m.start("name") - 1 : m.start("name")] == "-" or (
+        name.lower() in ("noël", "noel") and _GIVEN_NAME.match(m.string[m.end() : m.end() + 20])
+    ):
+        return None  # "Jean-Noël Barrot", "Noël Tshiani": a given name
     for pattern, month, day in _HOLIDAYS:
         if re.fullmatch(pattern, name, _FLAGS):
             found = _past_day(ad, month, day, None)
@@ -308,6 +366,7 @@ def _ordinal_day(m: re.Match[str], ad: dt.date) -> tuple[dt.date, int] | None:
 _RULES: tuple[tuple[re.Pattern[str], Rule], ...] = (
     (_NIGHT_RANGE, _night_range),
     (_NUMERIC, _numeric),
+    (_DAY_RANGE, _day_range),
     (_EXPLICIT_DMY, _explicit),
     (_EXPLICIT_MDY, _explicit),
     (_PART_OF_MONTH, _part_of_month),
