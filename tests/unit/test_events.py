@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from harmattan.pipeline.events import attribution_spans, classify_sentence, role_text
+from harmattan.pipeline.events import attribution_spans, classify_sentence, role_text, secondary_label
 
 
 @pytest.mark.parametrize(
@@ -123,6 +123,12 @@ def test_events_modal_words_are_whole_words() -> None:
             "to disperse protesters.",
             "Protest with intervention",
         ),
+        ("Gunmen ambushed a bus carrying mine workers on the road to the site.", "Attack"),
+        # executions are of captives; firing between two armed sides is a battle
+        ("Soldiers executed dozens of men suspected of being jihadists in the town.", "Attack"),
+        ("The firing between attackers and security officials lasted all night.", "Armed clash"),
+        # the month of May is no modal
+        ("In May gunmen killed five villagers near the river.", "Attack"),
         # communal clashes between unorganised crowds are mob violence; "heurts" name crowd violence
         ("Les troubles ont dégénéré en affrontements intercommunautaires mardi entre deux quartiers.", "Mob violence"),
         ("Communal clashes broke out between two neighbourhoods on Monday night.", "Mob violence"),
@@ -148,3 +154,19 @@ def test_events_context_decides_between_neighbours(sentence: str, expected: str)
 )
 def test_events_words_used_in_another_sense_are_no_events(sentence: str) -> None:
     assert classify_sentence(sentence) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Protesters clashed with police, the worst unrest since the May 2021 coup.", "Other"),
+        ("Des manifestants ont été tués depuis la prise du pouvoir par le colonel le 5 septembre 2021.", "Other"),
+        ("Des manifestants ont défilé jeudi à Conakry malgré des coups de feu.", None),
+        ("Le journaliste, enlevé le 8 avril 2021 à Gao, a été libéré lundi.", "Abduction/forced disappearance"),
+    ],
+)
+def test_events_secondary_label_tells_the_background_event(sentence: str, expected: str | None) -> None:
+    label = classify_sentence(sentence)
+    assert label is not None
+    extra = secondary_label(sentence, label)
+    assert (extra.sub_event_type if extra else None) == expected

@@ -156,8 +156,10 @@ def _agent_patient(text: str, trigger: re.Match[str]) -> tuple[str, str]:
 
 # an ambush is a battle when it hits an armed side, an attack when it hits civilians
 _AMBUSH = re.compile(r"ambush|embuscade", re.I)
-# killings that by their nature target the defenceless
-_MASSACRE = re.compile(r"massacr|slaughter|butcher|hacked to death|burn(?:ed|t) alive|[ée]gorg|behead|d[ée]capit", re.I)
+# killings that by their nature target the defenceless (executions are of captives)
+_MASSACRE = re.compile(
+    r"massacr|slaughter|butcher|hacked to death|burn(?:ed|t) alive|[ée]gorg|behead|d[ée]capit|execut|ex[ée]cut", re.I
+)
 
 
 def _violence_subtype(text: str, trigger: re.Match[str], *, clash: bool) -> str:
@@ -341,7 +343,12 @@ def classify_sentence(text: str, *, has_number: bool | None = None) -> SentenceL
 
 def secondary_label(text: str, label: SentenceLabel) -> SentenceLabel | None:
     """A second event a sentence reports besides its main one: the kidnapping a release ends
-    ("enlevé le 8 avril 2021 à Gao, il a été libéré lundi")."""
+    ("enlevé le 8 avril 2021 à Gao, il a été libéré lundi"), the coup a later event follows
+    ("clashes since the seizure of power by the colonel on 5 September 2021")."""
+    if event_type_of(label.sub_event_type) != "Strategic developments":
+        coup = _first_live("coup", text)
+        if coup is not None:
+            return SentenceLabel("Other", coup.start(), coup.end(), _SCORES["other"])
     if label.sub_event_type not in ("Agreement", "Other") or not is_release(text[label.start : label.end]):
         return None
     match = _first_live("abduction", text)
@@ -360,11 +367,15 @@ _ATTRIBUTIVE = re.compile(
 )
 
 
-def _dated_near(doc: Document, sentence: Span, extra: SentenceLabel, main: SentenceLabel) -> bool:
-    """Whether a date in the sentence sits nearer the second event's trigger than the main one's."""
+def _dated_near(doc: Document, sentence: Span, extra: SentenceLabel, main: SentenceLabel, *, coup: bool) -> bool:
+    """Whether a date in the sentence sits nearer the second event's trigger than the main one's;
+    a coup's date follows it closely ("the May 2021 coup", "the seizure of power by the colonel
+    on 5 September 2021")."""
     for d in doc.dates:
         if sentence.start <= d.span.start < sentence.end:
             pos = d.span.start - sentence.start
+            if coup and not extra.start - 15 <= pos <= extra.end + 60:
+                continue
             if abs(pos - extra.start) < abs(pos - main.start):
                 return True
     return False
@@ -382,7 +393,7 @@ def detect_events(doc: Document, *, min_score: float = 0.3) -> tuple[EventMentio
         labels = [label]
         dated = any(sentence.start <= d.span.start < sentence.end for d in doc.dates)
         extra = secondary_label(sentence.text, label)
-        if extra is not None and _dated_near(doc, sentence, extra, label):
+        if extra is not None and _dated_near(doc, sentence, extra, label, coup=extra.sub_event_type == "Other"):
             labels.append(extra)
         if not dated and (_YEAR_ONLY.search(sentence.text) or cue("generic").search(sentence.text)):
             continue  # background or generic statements without a date of their own are not events

@@ -53,8 +53,8 @@ TRIGGERS: dict[str, list[str]] = {
         r"clash(?:es|ed)?", r"gun ?battles?", r"fire ?fights?", r"exchanges? of fire", r"repell?ed",
         r"repulsed", r"fought", r"fighting (?:between|with|against|broke out|erupted|continued)", r"the fighting", r"heavy fighting", r"fierce fighting", r"intense fighting", r"battles? (?:with|between|for)",
         r"combats?", r"affrontements?", r"accrochages?", r"embuscades?", r"[ée]changes? de tirs", r"repouss[ée]\w*",
-        r"ont riposté", r"a riposté", r"riposte", r"engaged (?:the )?(?:militants|terrorists|insurgents|enemy|bandits)",
-        r"offensive against", r"assault on", r"s'est affronté\w*", r"se sont affrontés",
+        r"ont riposté", r"a riposté", r"riposte(?! (?:aux?|à))", r"engaged (?:the )?(?:militants|terrorists|insurgents|enemy|bandits)",
+        r"offensive against", r"assault on", r"(?:firing|gunfire|shooting|fusillade|tirs) (?:between|entre)", r"s'est affronté\w*", r"se sont affrontés",
     ],
     "violence": [
         r"attack(?:ed|s|ing)?", r"raid(?:ed|s)?", r"stormed", r"ambush\w*", r"targeted", r"cibl[ée]\w*", r"kill(?:ed|ing|s)?", r"massacr\w*", r"shot dead",
@@ -141,6 +141,12 @@ TRIGGERS: dict[str, list[str]] = {
         r"gel des avoirs", r"sanctions? (?:against|contre|on)", r"(?:imposed|imposé\w*|levied|lifted|levé\w*) (?:\w+ )?sanctions",
         r"fermeture (?:de ses|des) fronti[èe]res", r"closed (?:its |the )?borders?", r"recalled (?:its )?ambassadors?", r"rappel de ses ambassadeurs",
         r"mouvement rétrograde", r"took office", r"sworn in", r"investi\w* (?:président|chef)",
+    ],
+    # the seizure of power itself (a subset of "other"), told as background beside another event
+    "coup": [
+        r"coup d['’][ée]tat", r"(?:military )?coup\b(?! (?:attempt|plot|de)\b)(?! d['’])", r"putsch", r"seized power", r"took power", r"taken power",
+        r"overthr(?:ew|own)", r"ousted", r"toppled", r"deposed", r"a pris le pouvoir", r"ont pris le pouvoir",
+        r"prise du pouvoir", r"coup de force", r"renvers[ée]\w*",
     ],
     "territory": [
         r"pushed (?:[\w-]+ ){0,3}out of", r"(?:established|wrested|gained|seized) control (?:of|over)", r"(?:captured|seized|took) (?:a |an |the )?(?:new )?(?:[\w-]+ ){0,2}(?:neighbou?rhoods?|villages?|districts?|camps?|towns?)\b",
@@ -237,7 +243,7 @@ CUES: dict[str, list[str]] = {
         r"civils?", r"villageois", r"habitants?", r"fid[èe]les", r"agriculteurs?", r"commer[çc]ants?", r"passagers?",
         r"femmes", r"enfants", r"[ée]l[èe]ves", r"personnes", r"orpailleurs", r"[ée]leveurs", r"p[êe]cheurs", r"[ée]glise",
         r"mosqu[ée]e", r"march[ée]", r"population", r"déplacés", r"chauffeurs?", r"drivers?", r"chief", r"chef (?:de village|coutumier)",
-        r"imam", r"priest", r"pr[êe]tre", r"catechist",
+        r"imam", r"priest", r"pr[êe]tre", r"catechist", r"workers", r"employees", r"travailleurs", r"employ[ée]s", r"ouvriers",
     ],
     "armed_group": [
         r"gunmen", r"militants", r"jihadists?", r"insurgents", r"terrorists?", r"bandits", r"extremists", r"assailants",
@@ -247,7 +253,7 @@ CUES: dict[str, list[str]] = {
         r"Ansarul", r"Katiba", r"herdsmen", r"gang",
     ],
     "modal": [
-        r"could", r"would", r"might", r"may", r"plans? to", r"planned", r"planning", r"threat(?:en|ened|ens)?", r"warn(?:ed|s|ing)?",
+        r"could", r"would", r"might", r"(?-i:may)", r"plans? to", r"planned", r"planning", r"threat(?:en|ened|ens)?", r"warn(?:ed|s|ing)?",
         r"fears?", r"feared", r"risk", r"intends? to", r"vowed to", r"call(?:ed|s)? for", r"urged", r"aims? to", r"will",
         r"pourrait", r"pourraient", r"menac\w*", r"risque\w*", r"pr[ée]voi\w*", r"envisag\w*", r"appel(?:le|é|ait) à",
         r"vise à", r"compte", r"devrait", r"devraient", r"projet(?:te|tent)?", r"tent(?:e|ent|ait) de", r"not been",
