@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from harmattan.pipeline.fatalities import fatalities_for_event, find_fatalities, parse_number
+from harmattan.pipeline.fatalities import (
+    fatalities_across_reports,
+    fatalities_for_event,
+    find_fatalities,
+    parse_number,
+)
 from harmattan.records import FatalityMention, Span
 
 
@@ -54,6 +59,11 @@ def _counts(text: str) -> list[int]:
         ("Trois d'entre eux ont été tués samedi.", [3]),
         ("Un soldat et cinq gardes ont été tués.", [6]),
         ("Les assaillants ont tué sept personnes.", [7]),
+        ("The raid left at least a hundred deaths.", [100]),
+        ("Some two dozen bodies were found after the raid.", [24]),
+        ("Il y a quatre morts dans la cour de l'école.", [4]),
+        ("The raid claimed up to 600 lives.", [600]),
+        ("The ambush claimed the lives of “at least 11 soldiers”.", [11]),
     ],
 )
 def test_fatalities_reads_count(text: str, expected: list[int]) -> None:
@@ -149,3 +159,54 @@ def test_fatalities_event_side_conflict_uses_minimum() -> None:
 )
 def test_fatalities_minimum_and_comma_lists(text: str, count: int) -> None:
     assert [m.count for m in find_fatalities(text, "en")] == [count]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Seven of the eight people killed in the park were aid workers.", [8]),
+        ("Sept des huit personnes tuées étaient des humanitaires.", [8]),
+        ("The strike killed 22 people, 19 of whom died on the spot.", [22]),
+        ("Three of the dead were soldiers.", []),
+        ("Nine were abducted on Monday. Three of them were later killed.", [3]),
+    ],
+)
+def test_fatalities_part_of_a_toll_is_not_a_toll(text: str, expected: list[int]) -> None:
+    assert _counts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Gunmen killed six aid workers, their driver and guide near the park.", 8),
+        ("Six aid workers, their driver and their guide were killed.", 8),
+        ("The blast killed four rangers, one soldier and a French trainer.", 6),
+    ],
+)
+def test_fatalities_victim_list_counts_each_person(text: str, count: int) -> None:
+    assert _counts(text) == [count]
+
+
+def _reports(*sentences: str) -> list[tuple[FatalityMention, ...]]:
+    return [find_fatalities(s, "en") for s in sentences]
+
+
+def test_fatalities_across_reports_keeps_first_toll_told() -> None:
+    reports = _reports("Gunmen killed 10 villagers.", "", "Officials said nine people had been killed.")
+    assert fatalities_across_reports(reports)[:3] == (10, 9, 10)
+
+
+def test_fatalities_across_reports_prefers_number_to_vague_word() -> None:
+    reports = _reports("Air raid kills dozens in the market.", "The strike killed at least 80 people.")
+    count, _, _, evidence = fatalities_across_reports(reports)
+    assert count == 80
+    assert evidence is not None and evidence.count == 80
+
+
+def test_fatalities_across_reports_adds_later_deaths_told_as_more() -> None:
+    reports = _reports("Douze militaires ont péri dans l'attaque.", "Un assaillant a également été tué.")
+    assert fatalities_across_reports(reports)[0] == 13
+
+
+def test_fatalities_across_reports_without_counts_is_zero() -> None:
+    assert fatalities_across_reports([(), ()]) == (0, 0, 0, None)

@@ -20,7 +20,7 @@ from harmattan.actors.roles import choose_sides
 from harmattan.pipeline.dates import date_for_event
 from harmattan.pipeline.drafts import Draft
 from harmattan.pipeline.events import attribution_spans, is_release
-from harmattan.pipeline.fatalities import fatalities_for_event, mention_side, parse_number
+from harmattan.pipeline.fatalities import fatalities_across_reports, mention_side, parse_number
 from harmattan.pipeline.lexicon import cue
 from harmattan.pipeline.places import country_location, locate_event, places_in_sentence
 from harmattan.pipeline.within_article import group_sub_event_type, merge_drafts, own_place
@@ -453,15 +453,8 @@ def actor_country_location(doc: Document, group: Sequence[Draft]) -> EventLocati
 
 
 def group_fatalities(group: Sequence[Draft]) -> tuple[int, int, int, FatalityMention | None]:
-    """Deaths of a merged event: each sentence's own total (sides added up within it); across
-    sentences the figures are reports of one toll, so the first one told (headline, lead) is
-    kept, with the lowest and highest. Measured on the dev set, first/min/all tie (0.694)."""
-    totals = [fatalities_for_event(d.fatalities) for d in group if d.fatalities]
-    totals = [t for t in totals if t[0] > 0]
-    if not totals:
-        return 0, 0, 0, None
-    chosen = totals[0]
-    return chosen[0], min(t[1] for t in totals), max(t[2] for t in totals), chosen[3]
+    """Deaths of a merged event from the counts its sentences tell (``fatalities_across_reports``)."""
+    return fatalities_across_reports([d.fatalities for d in group])
 
 
 def _notes(draft: Draft) -> str:

@@ -34,7 +34,7 @@ _UNITS = {
     "seize": 16, "vingt": 20, "vingts": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60,
     "quatre-vingt": 80, "quatre-vingts": 80, "quatre vingt": 80, "quatre vingts": 80,
 }  # fmt: skip
-_SCALES = {"hundred": 100, "cent": 100, "cents": 100, "thousand": 1000, "mille": 1000}
+_SCALES = {"hundred": 100, "cent": 100, "cents": 100, "thousand": 1000, "mille": 1000, "dozen": 12}
 # Vague quantities, by the codebook (gold guide): the conservative reading of each.
 _VAGUE = {
     "dozens": 12, "a dozen": 12, "tens": 10, "hundreds": 100, "thousands": 1000, "scores": 20, "a score": 20,
@@ -56,6 +56,7 @@ _QUALIFIER = (
 )
 _NUMBER = (
     r"(?P<num>\d{1,3}(?:[,\u00a0\u202f ]\d{3})+|\d+"
+    r"|an?\s+(?:hundred|thousand)(?:(?:[-\s]+|\s+and\s+)(?:" + _WORD_ALT + r"))*"
     r"|(?:" + _VAGUE_ALT + r")(?=\s)"
     r"|(?:" + _WORD_ALT + r")(?:(?:[-\s]+|\s+(?:and|et)\s+|-et-)(?:" + _WORD_ALT + r"))*"
     r"|a|an|one|un|une|another)"
@@ -74,6 +75,8 @@ _NOUNS = {
     "civilian": r"civilians?|civils?|villagers?|villageois|residents?|habitants?|women|femmes|children|enfants"
     r"|students?|élèves|étudiants?|worshipp?ers|fidèles|farmers?|herders?|traders?|passengers?|passagers?"
     r"|workers?|travailleurs?|employés?|employees|miners?|orpailleurs?|protesters?|demonstrators?|manifestants?"
+    r"|trainers?|instructors?|pilots?|interpreters?|translators?|teachers?|nurses?|doctors?|imams?|pastors?|priests?"
+    r"|enseignants?|infirmi(?:er|ère)s?|médecins?|prêtres?|pasteurs?|colleagues?|collègues?"
     r"|pupils|bergers?|éleveurs?|agriculteurs?|paysans?|displaced|déplacés|refugees|réfugiés|hostages?|otages?"
     r"|journalists?|journalistes?|guides?|officials?|family\s+members|members|membres|chiefs?|chefs?|traders"
     r"|citizens?|nationals?|tourists?|touristes?|ressortissants?|citoyens?|aid\s+workers?|humanitaires?|drivers?|chauffeurs?"
@@ -84,7 +87,7 @@ _NOUNS = {
 _ANY_NOUN = "|".join(f"(?:{v})" for v in _NOUNS.values())
 _NOUN_AFTER = re.compile(
     r"^\s*(?:(?P<partitive>of\s+them\b|of\s+whom\b|d['’]entre\s+(?:eux|elles))|of\s+(?:the\s+)?|d['’]|de\s+|des\s+)?\s*"
-    r"(?P<adj>(?:(?!(?:were|was|have|has|had|are|ont|a|sont|and|et|in|on|at|à|au|dans|who|qui|by|par|from|for|with|avec|pour|near|since|depuis)\b)[^\W\d][\w'’-]*\s+){0,3}?)"
+    r"(?P<adj>(?:(?!(?:while|but|whereas|mais|tandis|were|was|have|has|had|are|ont|a|sont|and|et|in|on|at|à|au|dans|who|qui|by|par|from|for|with|avec|pour|near|since|depuis)\b)[^\W\d][\w'’-]*\s+){0,3}?)"
     r"(?P<noun>" + _ANY_NOUN + r")\b",
     _FLAGS,
 )
@@ -93,6 +96,15 @@ _YEAR_BEFORE = re.compile(  # "in 2016", "October 2016", "juin 2021"
     r"|juil\w*|aug\w*|août|aout|sep\w*|oct\w*|nov\w*|dec\w*|déc\w*)\.?\s+$",
     _FLAGS,
 )
+# "seven of the eight people killed": the whole (eight) is the toll, the part is not
+_OF_THE_WHOLE = re.compile(r"^\s+(?:of\s+(?:the|these|those)|des|sur\s+les)\s+" + _QUALIFIER + _NUMBER + r"\b", _FLAGS)
+# "three of the dead", "sept des victimes": a part of a toll told elsewhere
+_OF_THE_DEAD = re.compile(
+    r"^\s+(?:of\s+(?:the|those)\s+(?:dead|deceased|victims|fatalities|bodies|(?:people\s+|those\s+)?killed)"
+    r"|(?:des|parmi\s+les)\s+(?:morts|victimes|tués|personnes\s+tuées|corps|défunts))\b",
+    _FLAGS,
+)
+_LIVES_CUE = re.compile(r"\b(?:claim(?:ed|ing|s)?|cost|took|taken)\s+" + _QUALIFIER + r"$", _FLAGS)
 _DEATH_NOUN = re.compile(r"dead|deaths|fatalities|bodies|corps|morts?|décès|victimes?|victims", _FLAGS)
 _PARTITIVE = re.compile(r"^\s*(?:of\s+them|of\s+whom|d['’]entre\s+(?:eux|elles))\b", _FLAGS)
 _NOT_PEOPLE = re.compile(
@@ -110,14 +122,14 @@ _ACTIVE_KILL = re.compile(
     r"|\bexécut(?:é|és|ant|er)|\bégorg(?:é|és|eant|er)|\bdécapit(?:é|és|ant|er)|\bneutralis(?:é|és|ant|er)"
     r"|\bcoûté\s+la\s+vie\s+à|\bcouté\s+la\s+vie\s+à|\bcoûtant\s+la\s+vie\s+à|\bfauch(?:é|ant))"
     r"(?:\s+(?:and|et)\s+(?:injured|wounded|bless(?:é|ant|er)))?"
-    r"(?:\s+(?:at\s+least|another|a\s+further|some|more\s+than|over|au\s+moins|plus\s+de|près\s+de))?\s*$",
+    r"(?:\s+(?:at\s+least|another|a\s+further|some|more\s+than|over|au\s+moins|plus\s+de|près\s+de))?\s*[“\"«]?\s*$",
     _FLAGS,
 )
 _TOLL_BEFORE = re.compile(
     r"(?:\b(?:death\s+toll|toll|bilan|number\s+of\s+(?:the\s+)?dead|nombre\s+de\s+morts)\b[^.;:!?]{0,50}?"
     r"\b(?:to|at|of|reached|hit|is|was|stands\s+at|à|de|est\s+de|s'élève\s+à|atteint)"
     r"|\b(?:deaths?|death|loss|mort|décès|la\s+vie)\s+(?:of|de|à|d[e']\s+au\s+moins)"
-    r"|\b(?:killing|dead|tuant)\s+(?:of\s+)?)\s*$",
+    r"|\b(?:killing|dead|tuant)\s+(?:of\s+)?)\s*[“\"«]?\s*$",
     _FLAGS,
 )
 _DEATH_AFTER = re.compile(
@@ -140,15 +152,30 @@ _SUBSET_BEFORE = re.compile(
 _LIST_JOIN = re.compile(
     r"^\s*(?:,\s*(?:and\s+|et\s+)?|\s+and\s+|\s+et\s+|\s+as\s+well\s+as\s+|\s+ainsi\s+que\s+)", _FLAGS
 )
+_ONE_PERSON = (
+    r"driver|guide|trainer|instructor|pilot|interpreter|translator|cook|bodyguard|escort|colleague|wife|husband|son"
+    r"|daughter|brother|sister|father|mother|child|chauffeur|épouse|mari|fils|fille|frère|s(?:œ|oe)ur|père|mère"
+    r"|enfant|collègue|interprète|commander|commandant|leader"
+)
+# "six aid workers, their driver and guide": one more person per possessive item of a victim list
+_POSSESSIVE = r"(?:their|his|her|its|leur|son|sa)\s+"
+_POSSESSIVE_ITEMS = re.compile(
+    r"^(?:\s*,\s*(?:and\s+|et\s+)?|\s+(?:and|et)\s+)" + _POSSESSIVE + r"(?:[^\W\d][\w'’-]*\s+){0,2}?"
+    r"(?:" + _ONE_PERSON + r")\b(?P<second>\s+(?:and|et)\s+(?:" + _POSSESSIVE + r")?(?:" + _ONE_PERSON + r")\b)?",
+    _FLAGS,
+)
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 _ATTACKER_CUE = re.compile(r"neutrali|abatt|repell|repoussé", _FLAGS)
 _ADDITIVE = re.compile(
-    r"\b(?:also|another|a\s+further|more|others?|additional|également|aussi|autres?|supplémentaires?)\b", _FLAGS
+    r"\b(?:also|another|a\s+further|more(?!\s+than)|others?|additional|également|aussi|autres?|supplémentaires?)\b",
+    _FLAGS,
 )
 
 
 def parse_number(token: str) -> int | None:
     """The value of a count written in digits, EN/FR words or a codebook vague quantity."""
     token = " ".join(token.lower().replace("’", "'").split())
+    token = re.sub(r"^an?\s+(?=hundred|thousand)", "one ", token)  # "a hundred"
     digits = re.sub(r"[,\u00a0\u202f ]", "", token)
     if digits.isdigit():
         return int(digits)
@@ -172,7 +199,7 @@ def parse_number(token: str) -> int | None:
                 total += max(current, 1) * 1000
                 current = 0
             else:
-                current = max(current, 1) * 100
+                current = max(current, 1) * scale
         elif word in _UNITS:
             current += _UNITS[word]
         else:
@@ -197,6 +224,8 @@ def _phrase_at(text: str, m: re.Match[str]) -> _Phrase | None:
     if value is None or (1900 <= value <= 2100 and _YEAR_BEFORE.search(text[max(0, m.start() - 15) : m.start()])):
         return None
     after = text[m.end() : m.end() + 80]
+    if _OF_THE_WHOLE.match(after) or _OF_THE_DEAD.match(after):
+        return None
     singular = m.group("num").lower() in _SINGULAR
     noun = _NOUN_AFTER.match(after)
     if noun is None:
@@ -210,6 +239,8 @@ def _phrase_at(text: str, m: re.Match[str]) -> _Phrase | None:
         return None
     if singular and noun.group("adj").strip() and len(noun.group("adj").split()) > 2:
         return None
+    if singular and any(parse_number(w) is not None for w in noun.group("adj").split()):
+        return None  # "il y a quatre morts": the count is the word after the article
     return _Phrase(
         m.start(), m.end() + noun.end(), value, noun.group("noun").lower(), m.end(), bool(noun.group("partitive"))
     )
@@ -241,7 +272,15 @@ def find_fatalities(text: str, language: str) -> tuple[FatalityMention, ...]:
             group.append(phrases[i + 1])
             i += 1
         i += 1
+        more = _POSSESSIVE_ITEMS.match(text[group[-1].end :]) if group[-1].noun else None
+        if more is not None:
+            end = group[-1].end + more.end()
+            group.append(_Phrase(group[-1].end, end, 2 if more.group("second") else 1, "", end))
         mention = _death_mention(text, group)
+        if mention is not None and group[0].partitive and out and not _SENTENCE_END.search(
+            text[out[-1].span.end : group[0].start]
+        ):
+            continue  # "killing 22 people, 19 of whom died on the spot": part of the toll just given
         if mention is not None:
             out.append(mention)
     return tuple(out)
@@ -255,7 +294,10 @@ def _death_mention(text: str, group: list[_Phrase]) -> FatalityMention | None:
     count = sum(p.count for p in group)
     nouns = [p.noun for p in group]
     start, end = first.start, last.end
-    death_noun = len(group) == 1 and bool(_DEATH_NOUN.fullmatch(first.noun))
+    death_noun = len(group) == 1 and (
+        bool(_DEATH_NOUN.fullmatch(first.noun))
+        or (first.noun in ("lives", "vies") and bool(_LIVES_CUE.search(before)))  # "claimed 600 lives"
+    )
     cue = _ACTIVE_KILL.search(before) or _TOLL_BEFORE.search(before)
     if death_noun:
         pass  # "37 morts", "30 dead"
@@ -314,6 +356,43 @@ def fatalities_for_event(
     high_count = max(sum(high[s] + extra.get(s, 0) for s in parts), high.get("total", 0) + extra.get("total", 0))
     evidence = first["total"] if total >= by_sides and "total" in first else first[max(parts, key=lambda s: low[s])]
     return count, count, max(count, high_count), evidence
+
+
+_VAGUE_WORD = re.compile(r"(?<!\w)(?:" + _VAGUE_ALT + r")(?!\w)", _FLAGS)
+# a later sentence that tells more deaths, not the same toll again ("a guide was also killed")
+_ALSO = re.compile(
+    r"\b(?:also|as\s+well|another|a\s+further|additional|également|aussi|supplémentaires?|en\s+outre)\b", _FLAGS
+)
+
+
+def is_vague(mention: FatalityMention) -> bool:
+    """Whether the count is a codebook reading of a vague word ("dozens", "plusieurs")."""
+    return bool(_VAGUE_WORD.search(mention.span.text))
+
+
+def fatalities_across_reports(
+    reports: Sequence[Sequence[FatalityMention]],
+) -> tuple[int, int, int, FatalityMention | None]:
+    """The deaths of one event told in several sentences (``reports``, in text order), as
+    ``(count, low, high, evidence)``.
+
+    Each sentence's own total is read by ``fatalities_for_event``. Sentences mostly restate
+    one toll, so the first one told is kept, but a stated number beats a vague word ("Market
+    raid kills dozens ... killed at least 80 people" -> 80). A later count that says it is
+    more ("a guide was also killed") adds to it. ``low``/``high`` span every reading.
+    """
+    totals = [(i, fatalities_for_event(r)) for i, r in enumerate(reports) if r]
+    totals = [(i, t) for i, t in totals if t[0] > 0]
+    if not totals:
+        return 0, 0, 0, None
+    exact = [(i, fatalities_for_event([m for m in reports[i] if not is_vague(m)])) for i, _ in totals]
+    exact = [(i, t) for i, t in exact if t[0] > 0]
+    first, chosen = exact[0] if exact else totals[0]
+    extra = sum(m.count for r in reports[first + 1 :] for m in r if _ALSO.search(m.span.text))
+    low = min(t[1] for _, t in totals) + extra
+    high = max(t[2] for _, t in totals) + extra
+    count = chosen[0] + extra
+    return count, min(low, count), max(high, count), chosen[3]
 
 
 class FatalitiesStage:
