@@ -133,6 +133,19 @@ def test_actors_ambiguous_acronyms_and_qualifiers_are_skipped(language: str, tex
     assert "Al Qaeda" not in names
 
 
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("en", "Gunmen suspected to be Fulani herdsmen attacked the village.", "Fulani Ethnic Militia"),
+        ("en", "villagers killed by gunmen believed to be Mai-Mai members", "Mai-Mai Militia"),
+        ("fr", "des hommes armés soupçonnés d'être des miliciens Fano", "Fano Militia"),
+    ],
+)
+def test_actors_armed_men_take_the_name_they_are_suspected_of(language: str, text: str, expected: str) -> None:
+    assert [a.name for a in find_actors(text, language)][-1:] == [expected]
+    assert all(a.name != "Unidentified Armed Group" for a in find_actors(text, language))
+
+
 def test_actors_french_militants_are_not_armed() -> None:
     assert find_actors("Des militants des droits humains.", "fr") == ()
 

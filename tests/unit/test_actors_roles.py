@@ -62,3 +62,8 @@ def test_roles_named_group_makes_generic_word_redundant() -> None:
 
 def test_roles_no_mentions_no_sides() -> None:
     assert choose_sides((), "Nothing here.", event_type="Battles") == (None, None)
+
+
+def test_roles_named_group_told_as_victim_leaves_the_gunmen() -> None:
+    text = "A Koglweogo member was killed by gunmen in the village."
+    assert _sides(text, "en", "Violence against civilians")[0] == "Unidentified Armed Group"

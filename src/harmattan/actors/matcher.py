@@ -87,6 +87,14 @@ _QUALIFIER_BEFORE = (
 )
 
 
+# "gunmen suspected to be Fulani herdsmen", "des hommes armes presumes jihadistes du JNIM": the
+# armed men have the name the text gives them
+_SUSPECTED = re.compile(
+    r"^,? ?(?:(?:who (?:are|were) )?(?:suspected|believed|thought|presumed|identified|said) (?:to be|of being|as)"
+    r"|suspected|presumes?|soupconnes? d'etre|qui seraient|identifies? comme)(?: des| the| an?| d'| de)?(?: \w+)?$"
+)
+
+
 def _fold_char(char: str) -> str:
     if char in _QUOTES:
         return _QUOTES[char]
@@ -202,6 +210,15 @@ def _armed(entry: ActorEntry) -> bool:
     return not entry.generic and entry.inter in (1, 2, 3, 4, 8)
 
 
+def _unnamed(entry: ActorEntry) -> bool:
+    return entry.generic and entry.inter == 3 and not entry.absorb_only
+
+
+def _militia(entry: ActorEntry) -> bool:
+    """An ethnic or communal militia (generic entries such as "Fulani herdsmen" included)."""
+    return entry.inter == 4 and not entry.absorb_only and not entry.ignore
+
+
 def _absorbable(entry: ActorEntry) -> bool:
     return entry.generic and entry.name not in _NOT_ABSORBED
 
@@ -233,6 +250,9 @@ def clean_matches(text: str, matches: list[Match]) -> list[Match]:
         if out:
             prev = out[-1]
             gap = _gap(text, prev.end, match.start)
+            if _unnamed(prev.entry) and (_armed(match.entry) or _militia(match.entry)) and _SUSPECTED.match(gap):
+                out[-1] = Match(prev.start, match.end, match.entry)
+                continue
             if gap in _GAPS or gap == "(" or gap == ",":
                 if prev.entry == match.entry and gap in ("(", ",", ""):
                     out[-1] = Match(prev.start, match.end, prev.entry)

@@ -43,10 +43,11 @@ def _kind(actor: ActorMention) -> str:
     return "armed"
 
 
-def _redundant(actor: ActorMention, others: Sequence[ActorMention]) -> bool:
+def _redundant(actor: ActorMention, others: Sequence[ActorMention], victims: Sequence[ActorMention] = ()) -> bool:
     if not actor.generic:
         return False
-    named = [o for o in others if not o.generic or o.name in ("Islamic State", "Tuareg Rebels")]
+    # a named group told as the victims ("a Koglweogo member was killed by gunmen") names no gunmen
+    named = [o for o in others if (not o.generic or o.name in ("Islamic State", "Tuareg Rebels")) and o not in victims]
     if actor.name in _NONSTATE_GENERIC:
         return any(o.inter in (2, 3, 4) for o in named)
     if actor.name in _STATE_GENERIC:
@@ -57,26 +58,27 @@ def _redundant(actor: ActorMention, others: Sequence[ActorMention]) -> bool:
     return False
 
 
-def _distinct(mentions: Sequence[ActorMention]) -> list[ActorMention]:
+def _distinct(mentions: Sequence[ActorMention], victims: Sequence[ActorMention] = ()) -> list[ActorMention]:
     seen: set[str] = set()
     out = []
     for m in mentions:
         if m.name and m.name not in seen:
             seen.add(m.name)
             out.append(m)
-    return [m for m in out if not _redundant(m, out)]
+    return [m for m in out if not _redundant(m, out, victims)]
 
 
 def choose_sides(
     mentions: Sequence[ActorMention], text: str, *, event_type: str = ""
 ) -> tuple[ActorMention | None, ActorMention | None]:
     """(side 1, side 2) among the mentions of one sentence; ``text`` is what their spans index."""
-    actors = _distinct(sorted(mentions, key=lambda m: m.span.start))
+    folded = fold(text).lower()
+    ordered = sorted(mentions, key=lambda m: m.span.start)
+    victims = [a for a in ordered if _VICTIM.match(folded[a.span.end : a.span.end + 40])]
+    actors = _distinct(ordered, victims)
     if not actors:
         return None, None
-    folded = fold(text).lower()
     initiators = [a for a in actors if _BY.search(folded[max(0, a.span.start - 30) : a.span.start])]
-    victims = [a for a in actors if _VICTIM.match(folded[a.span.end : a.span.end + 40])]
 
     def first(kinds: tuple[str, ...], *, exclude: ActorMention | None = None) -> ActorMention | None:
         pool = [a for a in actors if _kind(a) in kinds and a is not exclude]
