@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from harmattan.pipeline.assemble import attack_on_armed_side, crowd_story_deaths
+from harmattan.pipeline.assemble import attack_on_armed_side, crowd_story_deaths, distinct_sites
 from harmattan.pipeline.drafts import Draft
 from harmattan.records import ActorMention, Article, Document, EventLocation, EventMention, Span
 
@@ -57,3 +57,27 @@ def test_assemble_deaths_with_a_perpetrator_keep_their_type() -> None:
     assert _crowd_story("Gunmen killed sixteen people in a village.") == ["Violent demonstration", "Attack"]
     rebels = (ActorMention(Span(0, 6, "Rebels"), "Unidentified Rebel Group", 2),)
     assert _crowd_story("Sixteen people were killed.", actors=rebels) == ["Violent demonstration", "Attack"]
+
+
+def _sites(sentence: str, names: list[str]) -> list[str]:
+    wheres = []
+    for name in names:
+        start = sentence.index(name)
+        wheres.append(EventLocation(country="Mali", location=name, geo_precision=1,
+                                    evidence=Span(start, start + len(name), name)))
+    return [w.location for w in distinct_sites(sentence, wheres)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names", "expected"),
+    [
+        ("The convoy was attacked on the road between Kati and Kolokani.", ["Kati", "Kolokani"], ["Kolokani"]),
+        ("Le convoi a été attaqué entre Kati et Kolokani.", ["Kati", "Kolokani"], ["Kolokani"]),
+        ("Le poste de Sikolo (Kafolo) a été attaqué.", ["Sikolo", "Kafolo"], ["Sikolo"]),
+        ("Gunmen attacked Boni in the Mopti region on Sunday.", ["Boni", "Mopti"], ["Boni"]),
+        ("Des hommes armés ont attaqué Boni, dans la région de Mopti.", ["Boni", "Mopti"], ["Boni"]),
+        ("Seven were killed in Sakkida and four in Gyadde.", ["Sakkida", "Gyadde"], ["Sakkida", "Gyadde"]),
+    ],
+)
+def test_assemble_distinct_sites_of_a_sentence(sentence: str, names: list[str], expected: list[str]) -> None:
+    assert _sites(sentence, names) == expected

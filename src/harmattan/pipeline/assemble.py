@@ -99,6 +99,7 @@ def build_drafts(doc: Document, mention: EventMention) -> list[Draft]:
     actors = named_actors(doc, mention)
     deaths = [f for f in doc.fatalities if _within(f.span, mention.span)]
     wheres = places_in_sentence(doc, mention.span) if mention.event_type in _SPLIT_TYPES else []
+    wheres = distinct_sites(doc.article.text, wheres)
     if len(wheres) < 2:
         wheres = [locate_event(doc, mention.span)]
 
@@ -126,6 +127,36 @@ def build_drafts(doc: Document, mention: EventMention) -> list[Draft]:
             near = [listed] if listed is not None else []
         out.append(draft(where, near))
         previous_end = end
+    return out
+
+
+_AREA_AFTER = re.compile(r"\s+(?:region|province|state)\b", re.I)
+_ROAD_BETWEEN = re.compile(r"\b(?:between|entre)\s+(?:the\s+towns?\s+of\s+|les\s+localit[ée]s\s+de\s+)?$", re.I)
+_AND = re.compile(r"^\s*(?:and|et)\s*$", re.I)
+_INSIDE = re.compile(
+    r"(?:\(\s*|\b(?:r[ée]gion|province|state|[ée]tat|d[ée]partement|department)\s+(?:de\s+|du\s+|d['’]\s*|of\s+)?)$",
+    re.I,
+)
+
+
+def distinct_sites(text: str, wheres: Sequence[EventLocation]) -> list[EventLocation]:
+    """The places of a sentence that are separate event sites: a road "between Kwala and
+    Sebabougou" is one site, "Sikolo (Kafolo)" names one place twice, and "in the Kong region"
+    is the area around the site, not another one."""
+    out: list[EventLocation] = []
+    for where in wheres:
+        ev = where.evidence
+        if ev is None or not out:
+            out.append(where)
+            continue
+        before = text[max(0, ev.start - 40) : ev.start]
+        last = out[-1].evidence
+        if _INSIDE.search(before) or _AREA_AFTER.match(text[ev.end : ev.end + 12]):
+            continue
+        if last is not None and _AND.match(text[last.end : ev.start]) and _ROAD_BETWEEN.search(text[:last.start][-40:]):
+            out[-1] = where  # the road's far end: the stretch is told toward it
+            continue
+        out.append(where)
     return out
 
 
