@@ -139,6 +139,7 @@ def test_actors_ambiguous_acronyms_and_qualifiers_are_skipped(language: str, tex
         ("en", "Gunmen suspected to be Fulani herdsmen attacked the village.", "Fulani Ethnic Militia"),
         ("en", "villagers killed by gunmen believed to be Mai-Mai members", "Mai-Mai Militia"),
         ("fr", "des hommes armés soupçonnés d'être des miliciens Fano", "Fano Militia"),
+        ("fr", "des miliciens appartenant probablement au groupe Wagner", "Wagner Group"),
     ],
 )
 def test_actors_armed_men_take_the_name_they_are_suspected_of(language: str, text: str, expected: str) -> None:

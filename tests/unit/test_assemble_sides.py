@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from harmattan.actors.naming import actor_inter, actor_name
+from harmattan.actors.naming import actor_name
+from harmattan.actors.sides import side_inter
 from harmattan.pipeline.actors import find_actors
 from harmattan.pipeline.assemble import group_sides
 from harmattan.pipeline.drafts import Draft
@@ -15,11 +16,14 @@ from harmattan.records import EventLocation, EventMention, Span
 from harmattan.taxonomy import event_type_of
 
 
-def _sides(sentences: list[str], sub: str, country: str, language: str = "en") -> tuple[set[str], set[int], str]:
-    """(side names, side inter codes, associated names) of one event told by these sentences."""
-    text = " ".join(sentences)
+def _sides(
+    sentences: list[str], sub: str, country: str, language: str = "en", *, context: str = ""
+) -> tuple[set[str], set[int], str]:
+    """(side names, side inter codes, associated names) of one event told by these sentences,
+    after an optional ``context`` the article tells first."""
+    text = " ".join([context, *sentences]) if context else " ".join(sentences)
     actors = find_actors(text, language)
-    drafts, start = [], 0
+    drafts, start = [], len(context) + 1 if context else 0
     for sentence in sentences:
         span = Span(start, start + len(sentence), sentence)
         mention = EventMention(span, Span(start, start + 1, sentence[0]), event_type_of(sub), sub, 0.7)
@@ -31,11 +35,11 @@ def _sides(sentences: list[str], sub: str, country: str, language: str = "en") -
         )
         drafts.append(Draft(mention, dt.date(2024, 3, 9), 1, None, EventLocation(country=country), inside, ()))
         start += len(sentence) + 1
-    side1, side2, assoc = group_sides(drafts, sub, country, text=text)
+    side1, side2, assoc = group_sides(drafts, sub, country, text=text, article_actors=actors)
     sides = [a for a in (side1, side2) if a is not None]
     names = {actor_name(a, a.country or country, event_type=event_type_of(sub)) for a in sides}
     crowd = {"Riots": 5, "Protests": 6}.get(event_type_of(sub))
-    inters = {crowd if crowd and a.name in ("Protesters", "Rioters") else actor_inter(a, country) for a in sides}
+    inters = {crowd if crowd and a.name in ("Protesters", "Rioters") else side_inter(a, country, sub) for a in sides}
     return names, inters, "; ".join(a.name for a in assoc)
 
 
@@ -166,3 +170,62 @@ def test_assemble_sides_affiliate_not_brand_and_never_twice() -> None:
         "Somalia",
     )
     assert names == {"Al Shabaab", "Civilians (Somalia)"}
+
+
+def test_assemble_sides_mission_that_vacated_a_base_is_not_a_side() -> None:
+    _, inters, _ = _sides(
+        ["Tuareg rebels seized a base vacated by the departing UN peacekeeping mission."],
+        "Non-violent transfer of territory",
+        "Mali",
+    )
+    assert inters == {2}
+
+
+def test_assemble_sides_foreign_troops_who_answered_an_attack_did_not_commit_it() -> None:
+    _, inters, _ = _sides(
+        ["French troops arrived after a terrorist attack on a hotel killed 20 people."], "Attack", "Burkina Faso"
+    )
+    assert inters == {3, 7}
+
+
+def test_assemble_sides_agreement_parties_not_its_mediator() -> None:
+    names, inters, assoc = _sides(
+        ["The two sides agreed to a cessation of hostilities in Pretoria at talks mediated by the African Union."],
+        "Agreement",
+        "South Africa",
+        context="The Ethiopian government has fought the TPLF since 2020. The TPLF rejected earlier offers.",
+    )
+    assert names == {"Government of Ethiopia", "TPLF: Tigray People's Liberation Front"}
+    assert inters == {1, 2}  # a deal signed abroad: the government keeps its own code
+    assert "African Union" in assoc
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Troops retook the port town from the insurgents on Sunday.", "Islamic State (Mozambique)"),
+        ("Troops retook the port town from the insurgents on Sunday.", "Unidentified Armed Group (Mali)"),
+    ],
+)
+def test_assemble_sides_insurgents_of_a_single_insurgency_are_that_group(sentence: str, expected: str) -> None:
+    country = "Mozambique" if "Mozambique" in expected else "Mali"
+    names, _, _ = _sides([sentence], "Government regains territory", country)
+    assert expected in names
+
+
+def test_assemble_sides_intercommunal_mob_violence_has_rioters_on_both_sides() -> None:
+    text = "Des affrontements intercommunautaires ont opposé des groupes de jeunes à Dabou."
+    first = find_actors(text, "fr")
+    span = Span(0, len(text), text)
+    draft = Draft(
+        EventMention(span, Span(4, 17, "affrontements"), "Riots", "Mob violence", 0.7),
+        dt.date(2024, 3, 9),
+        1,
+        None,
+        EventLocation(country="Ivory Coast"),
+        first,
+        (),
+    )
+    side1, side2, _ = group_sides([draft], "Mob violence", "Ivory Coast", text=text)
+    assert side1 is not None and side2 is not None
+    assert (side1.inter, side2.inter) == (5, 5)

@@ -92,6 +92,7 @@ _QUALIFIER_BEFORE = (
 _SUSPECTED = re.compile(
     r"^,? ?(?:(?:who (?:are|were) )?(?:suspected|believed|thought|presumed|identified|said) (?:to be|of being|as)"
     r"|suspected|presumes?|soupconnes? d'etre|qui seraient|identifies? comme)(?: des| the| an?| d'| de)?(?: \w+)?$"
+    r"|^,? ?(?:belonging|affiliated) to(?: the)?$|^,? ?appartenant(?: \w+)? (?:au|a la|a l'|aux)$"
 )
 
 
@@ -211,7 +212,8 @@ def _armed(entry: ActorEntry) -> bool:
 
 
 def _unnamed(entry: ActorEntry) -> bool:
-    return entry.generic and entry.inter == 3 and not entry.absorb_only
+    """Armed men the text has not named yet ("gunmen", "des miliciens")."""
+    return entry.generic and entry.inter in (3, 4) and entry.name.startswith("Unidentified") and not entry.absorb_only
 
 
 def _militia(entry: ActorEntry) -> bool:

@@ -40,6 +40,17 @@ _STRUCK_CIVILIANS = re.compile(
 _NEGATED = re.compile(r"\b(?:no|not|without|aucune?|pas de|sans)\s+(?:\w+\s+)?$", re.I)
 
 _HOST_ARMIES = ("Military Forces", "Mutiny of Military Forces")
+# theatres with a single insurgency, whose "insurgents" ACLED codes as that group
+_SOLE_INSURGENCY = {"Mozambique": "Islamic State (Mozambique)"}
+_INSURGENT = re.compile(r"insurg|islamis|jihad|djihad|terror|militant", re.I)
+# a side that left the place another took over ("a base vacated by the departing mission")
+_DEPARTED = re.compile(
+    r"vacated|departing|withdr[ae]w|evacuated|abandoned|quitt[ée]|[ée]vacu[ée]|retrait|d[ée]part", re.I
+)
+# the parties to a deal, told without their names; the organisations that only hosted it
+_PARTIES = re.compile(r"\b(?:both|two|the) (?:sides|parties)\b|\bles deux (?:parties|camps)\b", re.I)
+_MEDIATED = re.compile(r"mediat|brokered|sponsored|facilitat|m[ée]diat|parrain|sous l'[ée]gide|talks", re.I)
+_STATE_PREFIXES = ("Government of ", "Military Forces of ", "Police Forces of ")
 
 
 def implied(name: str, inter: int) -> ActorMention:
@@ -50,6 +61,14 @@ def implied(name: str, inter: int) -> ActorMention:
 def resolved(actor: ActorMention | None, country: str) -> str:
     """The name the actor takes in an event in ``country`` ("soldiers" -> Military Forces of Mali)."""
     return "" if actor is None else actor_name(actor, actor.country or country)
+
+
+def side_inter(actor: ActorMention, country: str, sub: str) -> int:
+    """A side's inter code in an event in ``country``: state forces abroad are external (8), but
+    governments signing a deal at a foreign venue keep their own code."""
+    if sub == "Agreement" and actor.name.startswith("Government of "):
+        return actor.inter
+    return actor_inter(actor, country)
 
 
 def host_army(actor: ActorMention | None, country: str) -> bool:
@@ -108,6 +127,11 @@ def crowd_side(actor: ActorMention | None, sub: str) -> bool:
     return actor.inter == 7 and sub == "Mob violence"
 
 
+def intercommunal(told: str) -> bool:
+    """Whether the text tells violence between communities ("affrontements intercommunautaires")."""
+    return bool(_INTERCOMMUNAL.search(told))
+
+
 def communal(actor: ActorMention | None, told: str) -> ActorMention | None:
     """An unidentified armed group that carries out reprisals against a community, or
     intercommunal violence, is a communal militia (inter 4)."""
@@ -122,3 +146,50 @@ def struck_civilians(text: str) -> bool:
     """Whether the text says civilians were among those hit ("a wedding", "seven children"),
     not that none were ("no civilians were near the strike")."""
     return any(not _NEGATED.search(text[max(0, m.start() - 20) : m.start()]) for m in _STRUCK_CIVILIANS.finditer(text))
+
+
+def sole_insurgency(actor: ActorMention | None, country: str, told: str) -> ActorMention | None:
+    """Insurgents in a country with a single insurgency are that group ("insurgents" in
+    Mozambique: Islamic State (Mozambique)); a side the event only implies takes the name when
+    its sentences speak of insurgents."""
+    if actor is None or actor.name != "Unidentified Armed Group" or country not in _SOLE_INSURGENCY:
+        return actor
+    if not _INSURGENT.search(actor.span.text or told):
+        return actor
+    return dataclasses.replace(actor, name=_SOLE_INSURGENCY[country], inter=2, generic=False)
+
+
+def departed(actor: ActorMention | None, told: str) -> bool:
+    """Whether a state or foreign force is the one that left a place another side took over."""
+    return actor is not None and actor.inter in (1, 8) and bool(_DEPARTED.search(told))
+
+
+def mediator(actor: ActorMention | None, told: str) -> bool:
+    """An international organisation hosting or mediating a deal between two parties (the
+    African Union in "AU-mediated talks"): associated with the agreement, not a side of it."""
+    if actor is None or actor.inter != 8 or actor.name.startswith(_STATE_PREFIXES):
+        return False
+    return bool(_PARTIES.search(told) or _MEDIATED.search(told))
+
+
+def agreement_parties(
+    sides: list[ActorMention], article_actors: list[ActorMention], country: str
+) -> list[ActorMention]:
+    """Complete the parties of a deal told as "the two sides agreed" from the article: its most
+    named government and its most named armed group."""
+
+    def most_named(pool: list[ActorMention]) -> ActorMention | None:
+        counts: dict[str, int] = {}
+        for a in pool:
+            counts[a.name] = counts.get(a.name, 0) + 1
+        return max(pool, key=lambda a: (counts[a.name], -article_actors.index(a))) if pool else None
+
+    kinds = {"state" if a.inter in (1, 8) else "group" for a in sides}
+    out = list(sides)
+    governments = [a for a in article_actors if a.name.startswith("Government of ")]
+    groups = [a for a in article_actors if not a.generic and a.inter in (2, 3, 4)]
+    for kind, pool in (("state", governments), ("group", groups)):
+        chosen = most_named(pool)
+        if len(out) < 2 and kind not in kinds and chosen is not None:
+            out.append(chosen)
+    return out

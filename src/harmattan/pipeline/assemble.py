@@ -15,19 +15,26 @@ import re
 import time
 from collections.abc import Sequence
 
-from harmattan.actors.naming import actor_inter, actor_name
+from harmattan.actors.naming import actor_name
 from harmattan.actors.roles import choose_sides
 from harmattan.actors.sides import (
     ACTED_ON,
     CLASH,
     DECREE,
+    agreement_parties,
     communal,
     crowd_side,
+    departed,
+    foreign_force,
     host_army,
     host_leads,
     implied,
+    intercommunal,
+    mediator,
     one_state,
     resolved,
+    side_inter,
+    sole_insurgency,
     struck_civilians,
 )
 from harmattan.pipeline.dates import date_for_event
@@ -233,6 +240,7 @@ def group_sides(
     *,
     text: str,
     article_actor: ActorMention | None = None,
+    article_actors: Sequence[ActorMention] = (),
 ) -> tuple[ActorMention | None, ActorMention | None, list[ActorMention]]:
     """Side 1, side 2 and associated actors of a merged event, completing the sides its type
     implies when the text names none (the victims of an attack, the crowd of a protest).
@@ -331,11 +339,18 @@ def group_sides(
             side1, side2 = state, side1 if side1 is not None and side1.name != state.name else side2
     if sub == "Air/drone strike" and side2 is not None and side2.inter in (2, 3, 4) and struck_civilians(told):
         side2 = None  # the strike hit a wedding, a family: civilians, whoever it aimed at
+    if sub == "Non-violent transfer of territory":
+        # the mission that left the base is not a side of the group that took it over
+        side1, side2 = (None if departed(a, told) else a for a in (side1, side2))
+    if sub == "Agreement" and not release:
+        parties = [a for a in (side1, side2) if a is not None and not mediator(a, told)]
+        parties = agreement_parties(parties, list(article_actors), country)
+        side1, side2 = [*parties, None, None][:2]
     if (
         sub == "Attack"
         and side1 is not None
         and side1.inter in (1, 8)
-        and side1.generic
+        and (side1.generic or foreign_force(side1, country))
         and cue("armed_group").search(told)
     ):
         side1 = None  # soldiers who came to help, while gunmen did the killing
@@ -403,8 +418,11 @@ def group_sides(
             side2 = article_actor
     if event_type == "Violence against civilians":
         side1, side2 = communal(side1, told), communal(side2, told)
+    side1, side2 = sole_insurgency(side1, country, told), sole_insurgency(side2, country, told)
     if same(side1, side2):
         side2 = None
+    if sub == "Mob violence" and intercommunal(told) and side1 is not None and side1.inter == 5:
+        side2 = side1  # clashes between two communities: rioters on both sides
     if side1 is not None and side2 is not None and sub in ("Violence against civilians", "Attack") and side1.inter == 7:
         side1, side2 = side2, side1
     assoc: list[ActorMention] = []
@@ -463,12 +481,14 @@ def record_from_group(doc: Document, group: Sequence[Draft]) -> EventRecord:
         evidence.append(Evidence(aid, "location", where.evidence.start, where.evidence.end, where.evidence.text))
 
     side1, side2, associated = group_sides(
-        group, sub, where.country, text=doc.article.text, article_actor=article_group(doc, group)
+        group, sub, where.country, text=doc.article.text, article_actor=article_group(doc, group),
+        article_actors=doc.actors,
     )
     if attack_on_armed_side(sub, side1, side2):
         sub = "Armed clash"
         side1, side2, associated = group_sides(
-            group, sub, where.country, text=doc.article.text, article_actor=article_group(doc, group)
+            group, sub, where.country, text=doc.article.text, article_actor=article_group(doc, group),
+        article_actors=doc.actors,
         )
     event_type = event_type_of(sub)
 
@@ -476,7 +496,7 @@ def record_from_group(doc: Document, group: Sequence[Draft]) -> EventRecord:
         if actor is None:
             return "", 0
         country = actor.country or where.country
-        inter = actor_inter(actor, where.country)
+        inter = side_inter(actor, where.country, sub)
         if actor.name in ("Protesters", "Rioters") and event_type in ("Riots", "Protests"):
             inter = 5 if event_type == "Riots" else 6  # the crowd follows the event type
         return actor_name(actor, country, event_type=event_type), inter
