@@ -1,4 +1,5 @@
-"""Event-type decisions the assemble stage takes once the sides of an event are known."""
+"""Decisions the assemble stage takes on drafts: event types once the sides are known, the location of
+a merged event."""
 
 from __future__ import annotations
 
@@ -6,9 +7,10 @@ import datetime as dt
 
 import pytest
 
-from harmattan.pipeline.assemble import attack_on_armed_side, crowd_story_deaths, distinct_sites
+from harmattan.pipeline.assemble import attack_on_armed_side, crowd_story_deaths, distinct_sites, group_location
 from harmattan.pipeline.drafts import Draft
 from harmattan.records import ActorMention, Article, Document, EventLocation, EventMention, Span
+from harmattan.taxonomy import event_type_of
 
 
 def actor(name: str, inter: int) -> ActorMention:
@@ -81,3 +83,28 @@ def _sites(sentence: str, names: list[str]) -> list[str]:
 )
 def test_assemble_distinct_sites_of_a_sentence(sentence: str, names: list[str], expected: list[str]) -> None:
     assert _sites(sentence, names) == expected
+
+
+def _placed(start: int, location: str, precision: int, *, own: bool = True) -> Draft:
+    sentence = Span(start, start + 60, "x" * 60)
+    named = Span(start + 5, start + 10, location) if own else Span(start + 500, start + 505, location)
+    where = EventLocation(country="Ethiopia", admin1="Tigray", location=location, geo_precision=precision,
+                          evidence=named)
+    mention = EventMention(sentence, Span(start, start + 5, "x"), event_type_of("Attack"), "Attack", 0.7, False)
+    return Draft(mention=mention, date=dt.date(2021, 6, 22), time_precision=1, date_mention=None, location=where,
+                 actors=(), fatalities=())
+
+
+def test_assemble_village_named_by_most_sentences_beats_a_town_named_once() -> None:
+    group = [_placed(0, "Tigray", 3), _placed(100, "Togoga", 2), _placed(200, "Togoga", 2), _placed(300, "Mekele", 1)]
+    assert group_location(group).location == "Togoga"
+
+
+def test_assemble_first_told_town_wins_a_tie() -> None:
+    group = [_placed(0, "Lisham", 2), _placed(100, "Bokkos", 1)]
+    assert group_location(group).location == "Lisham"
+
+
+def test_assemble_own_place_beats_a_borrowed_one_and_a_town_beats_a_region() -> None:
+    group = [_placed(0, "Gao", 1, own=False), _placed(100, "Tigray", 3), _placed(200, "Mekele", 1)]
+    assert group_location(group).location == "Mekele"

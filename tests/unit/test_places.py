@@ -252,3 +252,29 @@ def test_places_dateline_country_does_not_place_an_unknown_village(gaz: InMemory
 def test_places_in_sentence_lists_each_event_place(text: str, locations: list[str], gaz: InMemoryGazetteer) -> None:
     doc = _doc(text, gaz)
     assert [w.location for w in places_in_sentence(doc, doc.sentences[0], gazetteer=gaz)] == locations
+
+
+def test_places_dateline_with_bars_gives_the_country_but_not_the_place(gaz: InMemoryGazetteer) -> None:
+    text = "Bamako, Mali | AFP | Six civilians were killed in central Mali on Wednesday, officials said."
+    where = _where(text, gaz, sentence=0)
+    assert (where.country, where.location, where.geo_precision) == ("Mali", "Mali", 3)
+
+
+def test_places_borrows_the_place_two_sentences_on(gaz: InMemoryGazetteer) -> None:
+    text = ("Gunmen killed thirty civilians in Burkina Faso on Friday. Jihadists were blamed. "
+            "The killings took place in Boni, in the west.")
+    where = _where(text, gaz, sentence=0)
+    assert (where.country, where.location, where.admin1) == ("Burkina Faso", "Boni", "Hauts-Bassins")
+
+
+def test_places_region_is_narrowed_to_a_village_of_it_named_next(gaz: InMemoryGazetteer) -> None:
+    text = ("An airstrike hit a market in the Mopti region of Mali on Tuesday. "
+            "Witnesses said the bomb fell on the village of Zanfaraba.")
+    where = _where(text, gaz, sentence=0)
+    assert (where.admin1, where.location, where.geo_precision) == ("Mopti", "Zanfaraba", 2)
+
+
+def test_places_region_is_not_narrowed_to_a_town_of_another_region(gaz: InMemoryGazetteer) -> None:
+    text = "An airstrike hit a market in the Mopti region of Mali on Tuesday. The wounded were flown to Ménaka."
+    where = _where(text, gaz, sentence=0)
+    assert (where.admin1, where.location) == ("Mopti", "Mopti")

@@ -37,6 +37,7 @@ from harmattan.actors.sides import (
     sole_insurgency,
     struck_civilians,
 )
+from harmattan.gazetteer.naming import name_key
 from harmattan.pipeline.dates import date_for_event
 from harmattan.pipeline.drafts import Draft
 from harmattan.pipeline.events import attribution_spans, is_release, role_text
@@ -466,15 +467,7 @@ def record_from_group(doc: Document, group: Sequence[Draft]) -> EventRecord:
     if dm is not None:
         evidence.append(Evidence(aid, "event_date", dm.span.start, dm.span.end, dm.span.text))
 
-    # a place named in the event's own sentences beats one borrowed from context; then precision
-    where = min(
-        group,
-        key=lambda d: (
-            not own_place(d),
-            d.location.geo_precision if d.location.location else 9,
-            not d.location.country,
-        ),
-    ).location
+    where = group_location(group)
     if not where.country:
         where = actor_country_location(doc, group) or where
     if where.evidence is not None:
@@ -554,6 +547,23 @@ def record_from_group(doc: Document, group: Sequence[Draft]) -> EventRecord:
         fatalities_low=low if low != high else None,
         fatalities_high=high if low != high else None,
     )
+
+
+def group_location(group: Sequence[Draft]) -> EventLocation:
+    """Where a merged event happened: a place named in its own sentences beats one borrowed
+    from context; a town or village beats a region or a country; among towns, the one most of
+    the sentences name, then the first told (a town named once in passing, "ambulances from
+    Mekelle", does not displace the village the lead names twice)."""
+    def votes(where: EventLocation) -> int:
+        return sum(own_place(d) and name_key(d.location.location) == name_key(where.location) for d in group)
+
+    def rank(item: tuple[int, Draft]) -> tuple[bool, int, int, bool, int]:
+        n, d = item
+        where = d.location
+        tier = 9 if not where.location else 1 if where.geo_precision < 3 else 3
+        return (not own_place(d), tier, -votes(where), not where.country, n)
+
+    return min(enumerate(group), key=rank)[1].location
 
 
 def actor_country_location(doc: Document, group: Sequence[Draft]) -> EventLocation | None:

@@ -43,7 +43,7 @@ _UNKNOWN_PLACE = (
     re.compile(r"(?:\b[àÀ]|(?<![^\s«\"“])A|\bnear|\bpr[èe]s\s+de|\bin|\bat)\s+" + _NAME
                + r"(?=\s*(?:,|\(|\.|\bet\b|\band\b|\bdans\b|\bin\b|\bil\b|\bthere\b))"),
 )
-_DATELINE_TAIL = re.compile(r"^\s*(?:,\s*[A-Z][\w'’ .-]{2,30}?)?\s*(?:\([^)]{2,30}\))?\s*[-–—:]")
+_DATELINE_TAIL = re.compile(r"^\s*(?:,\s*[A-Z][\w'’ .-]{2,30}?)?\s*(?:\([^)]{2,30}\))?\s*[-–—:|]")
 #: Words of an administrative unit, never part of an unknown place's own name ("Barkin Ladi LGA").
 _ADMIN_WORDS = frozenset({"lga", "local", "government", "area", "state", "region", "province", "district", "county",
                           "council", "cercle", "commune", "prefecture", "department", "territory", "division"})
@@ -257,6 +257,8 @@ def locate_event(doc: Document, sentence: Span, *, gazetteer: Gazetteer | None =
             ):
                 choice = found
                 break
+    elif choice.kind == "admin1" and choice.entry is not None:
+        choice = _refine(doc, idx, choice) or choice
     if choice is not None and choice.entry is not None:
         return _location(choice, gaz)
     if choice is not None:  # a place the gazetteer does not know: its name, no guessed point
@@ -273,6 +275,20 @@ def locate_event(doc: Document, sentence: Span, *, gazetteer: Gazetteer | None =
     return EventLocation(country=info.name, iso=info.iso, region=info.region, location=info.name,
                          latitude=round(entry.latitude, 4) if known else None,
                          longitude=round(entry.longitude, 4) if known else None, geo_precision=3)
+
+
+def _refine(doc: Document, idx: int, region: PlaceMention) -> PlaceMention | None:
+    """A town or village of ``region`` named in the sentences around one that names only the
+    region ("an airstrike in the Tigray region" ... "the village of Togoga was struck")."""
+    area = region.entry
+    assert area is not None
+    for span in _neighbours(doc, idx)[:3]:
+        near = [m for m in doc.places if _within(m, span) and m.kind in ("place", "admin2") and (
+            m.entry is None or (m.entry.country_code, m.entry.admin1_code) == (area.country_code, area.admin1_code))]
+        found = _pick(near, set())
+        if found is not None and found.cue not in ("origin", "within"):
+            return found
+    return None
 
 
 def places_in_sentence(doc: Document, sentence: Span, *, gazetteer: Gazetteer | None = None
@@ -343,7 +359,7 @@ def _neighbours(doc: Document, idx: int) -> list[Span]:
     """Sentences to borrow a place from: the two before, the one after, then the lead."""
     if idx < 0:
         return list(doc.sentences[:2])
-    order = [idx - 1, idx + 1, idx - 2, 0, 1]
+    order = [idx - 1, idx + 1, idx - 2, idx + 2, 0, 1]
     seen: list[int] = []
     for i in order:
         if 0 <= i < len(doc.sentences) and i != idx and i not in seen:
