@@ -278,3 +278,10 @@ def test_places_region_is_not_narrowed_to_a_town_of_another_region(gaz: InMemory
     text = "An airstrike hit a market in the Mopti region of Mali on Tuesday. The wounded were flown to Ménaka."
     where = _where(text, gaz, sentence=0)
     assert (where.admin1, where.location) == ("Mopti", "Mopti")
+
+
+def test_places_two_sentences_on_only_a_place_of_the_articles_country_is_borrowed(gaz: InMemoryGazetteer) -> None:
+    text = ("Burkina Faso mourns its dead. Burkinabe officials and Burkinabe troops spoke. Gunmen killed thirty "
+            "villagers on Friday. Jihadists were blamed. A similar raid hit Ménaka in Mali last year.")
+    where = _where(text, gaz, sentence=2)
+    assert (where.country, where.geo_precision) == ("Burkina Faso", 3)

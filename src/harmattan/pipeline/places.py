@@ -249,11 +249,14 @@ def locate_event(doc: Document, sentence: Span, *, gazetteer: Gazetteer | None =
         spans = _neighbours(doc, idx)
         if names_country:  # "in Niger": only the sentences right around it may say where in Niger
             spans = spans[:3]
+        article = countries or {dominant_country(doc, gaz)}
         for span in spans:
             near = [m for m in doc.places if _within(m, span)]
             found = _pick(near, countries or _countries_of(near))
+            # two sentences on, only a place of the country the event is in (or the article is about)
+            far = _sentence_index(doc, span) == idx + 2
             if found is not None and found.kind != "country" and found.cue != "origin" and (
-                not countries or (found.entry is not None and found.entry.country_code in countries)
+                not (countries or far) or (found.entry is not None and found.entry.country_code in article)
             ):
                 choice = found
                 break
