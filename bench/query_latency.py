@@ -1,4 +1,4 @@
-"""Query latency of the SQLite event store at 1,000,000 synthetic events.
+"""Query latency of the event store (SQLite, or PostgreSQL with --url) at 1,000,000 synthetic events.
 
 Loads synthetic events straight into a fresh store's tables (bypassing coding and merging),
 then times ``EventStore.query_events`` (count + one page, what ``GET /events`` does) for
@@ -6,8 +6,11 @@ typical dashboard/API filters with varied parameters, and prints p50/p95 per que
 overall. Target: p95 <= 50 ms. Not a test; run it by hand:
 
     .venv/bin/python bench/query_latency.py [--events 1000000] [--db /tmp/bench.sqlite] [--repeat 30] [--reuse]
+    .venv/bin/python bench/query_latency.py --url postgresql+psycopg://postgres@127.0.0.1:5432/bench --events 100000
 
 ``--reuse`` measures an existing --db again (after migrating it) instead of reloading (~10 min).
+``--url`` measures a PostgreSQL store instead: its store tables in the URL's current schema
+are DROPPED and reloaded (use a scratch database); PostGIS is used when the server has it.
 """
 
 from __future__ import annotations
@@ -249,6 +252,62 @@ def load(db: Path, n: int) -> None:
     print(f"loaded {n:,} events in {time.perf_counter() - started:.0f} s into {db}")
 
 
+STORE_TABLES = ("evidence", "event_articles", "reports", "event_actors", "actors", "events", "articles",
+                "harmattan_migrations")
+
+
+def load_postgres(url: str, n: int) -> None:
+    """A fresh PostgreSQL store at ``url`` (its tables dropped first) with n synthetic events."""
+    import psycopg
+
+    engine = sa.create_engine(url)
+    with engine.begin() as conn:
+        for table in STORE_TABLES:
+            conn.exec_driver_sql(f"DROP TABLE IF EXISTS {table} CASCADE")
+    engine.dispose()
+    store = store_from_url(url)
+    started = time.perf_counter()
+    actor_pk: dict[str, int] = {}
+    columns: list[str] = []
+    raw = store.engine.raw_connection()
+    cur = raw.cursor()
+    assert isinstance(raw.driver_connection, psycopg.Connection)
+    events: list[tuple[object, ...]] = []
+    links: list[tuple[int, int]] = []
+    for pk, (row, names, body) in enumerate(synthetic_rows(n), start=1):
+        if not columns:
+            columns = ["pk", *row, "search_tsv"]
+        events.append((pk, *row.values(), fold(body)))
+        for name in dict.fromkeys(names):
+            if name not in actor_pk:
+                cur.execute("INSERT INTO actors (name, folded) VALUES (%s, %s) RETURNING pk", (name, fold(name)))
+                actor_pk[name] = int(cur.fetchone()[0])
+            links.append((pk, actor_pk[name]))
+    # COPY the rows as text (search_tsv as the folded body), then turn the body into its tsvector.
+    staged = ", ".join(f"{c} text" for c in columns)
+    cur.execute(f"CREATE TEMP TABLE staged ({staged})")
+    with cur.copy(f"COPY staged ({', '.join(columns)}) FROM STDIN") as copy:
+        for values in events:
+            copy.write_row(values)
+    cur.execute("SELECT column_name, data_type, udt_name FROM information_schema.columns "
+                "WHERE table_schema = current_schema() AND table_name = 'events'")
+    types = {name: (udt if data_type == "USER-DEFINED" else data_type) for name, data_type, udt in cur.fetchall()}
+    casts = ", ".join(
+        f"to_tsvector('simple', {c})" if c == "search_tsv" else f"{c}::{types[c]}" for c in columns
+    )
+    cur.execute(f"INSERT INTO events ({', '.join(columns)}) SELECT {casts} FROM staged")
+    with cur.copy("COPY event_actors (event_pk, actor_pk) FROM STDIN") as copy:
+        for link in links:
+            copy.write_row(link)
+    cur.execute("SELECT setval(pg_get_serial_sequence('events', 'pk'), (SELECT max(pk) FROM events))")
+    raw.commit()
+    raw.close()
+    with store.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.exec_driver_sql("VACUUM ANALYZE")
+    store.close()
+    print(f"loaded {n:,} events in {time.perf_counter() - started:.0f} s into {url}")
+
+
 def queries(rng: random.Random) -> dict[str, Callable[[], EventQuery]]:
     countries = list(COUNTRIES)
 
@@ -292,12 +351,13 @@ def percentile(values: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
-def measure(db: Path, repeat: int) -> None:
+def measure(url: str, repeat: int) -> None:
     started = time.perf_counter()
-    store = store_from_url(f"sqlite:///{db}")  # applies pending migrations
+    store = store_from_url(url)  # applies pending migrations
     with store.engine.connect() as conn:
         conn.exec_driver_sql("ANALYZE")
-    print(f"(opened, migrated and analysed in {time.perf_counter() - started:.0f} s)")
+        conn.commit()
+    print(f"(opened, migrated and analysed in {time.perf_counter() - started:.0f} s; {store.dialect})")
     rng = random.Random(11)
     every: list[float] = []
     every_cpu: list[float] = []
@@ -337,11 +397,15 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=1_000_000)
     parser.add_argument("--db", type=Path, default=Path("/tmp/harmattan-bench.sqlite"))
     parser.add_argument("--repeat", type=int, default=30)
-    parser.add_argument("--reuse", action="store_true", help="Measure an existing --db without reloading.")
+    parser.add_argument("--reuse", action="store_true", help="Measure an existing store without reloading.")
+    parser.add_argument("--url", help="a PostgreSQL URL to measure instead of --db (its store tables are replaced)")
     args = parser.parse_args()
     if not args.reuse:
-        load(args.db, args.events)
-    measure(args.db, args.repeat)
+        if args.url:
+            load_postgres(args.url, args.events)
+        else:
+            load(args.db, args.events)
+    measure(args.url or f"sqlite:///{args.db}", args.repeat)
 
 
 if __name__ == "__main__":

@@ -173,11 +173,17 @@ def test_dedup_joins_an_undated_follow_up_to_the_earlier_event_at_the_same_place
     assert "undated report published 20 days after (2024-03-29)" in match.reasons
 
 
+def test_dedup_joins_an_undated_inquiry_published_weeks_after_the_event() -> None:
+    match = compare_reports(report("a"), undated("b", event_date="2024-04-28"))
+    assert match is not None and match.same_event
+    assert "undated report published 50 days after (2024-04-28)" in match.reasons
+
+
 @pytest.mark.parametrize(
     ("later", "why"),
     [
         (report("b", event_date="2024-03-29"), "the later report gave its own date"),
-        (undated("b", event_date="2024-04-29"), "more than a month later"),
+        (undated("b", event_date="2024-05-20"), "more than two months later"),
         (undated("b", event_date="2024-03-29", location="Dalla", latitude=15.20, longitude=-1.90), "another place"),
         (undated("b", event_date="2024-03-29", event_type="Violence against civilians", sub_event_type="Attack"),
          "another sub-event type"),
@@ -233,3 +239,31 @@ def test_dedup_leaves_a_clearly_partial_toll_out_of_the_conservative_figure() ->
     merged = merge_all([report("a", fatalities=3), report("b", fatalities=40), report("c", fatalities=45)])
     assert len(merged) == 1
     assert (merged[0].fatalities, merged[0].fatalities_low, merged[0].fatalities_high) == (40, 3, 45)
+
+
+def test_dedup_takes_one_town_name_in_one_admin1_as_one_place_whatever_its_coordinates() -> None:
+    homonym = report("b", location="Boni", latitude=14.40, longitude=-2.60, notes="Soldiers killed near Boni.")
+    match = compare_reports(report("a"), homonym)
+    assert match is not None and match.same_event
+    assert any(r.startswith("same place name (Boni), located") for r in match.reasons)
+    assert len(merge_all([report("a"), homonym])) == 1
+
+
+@pytest.mark.parametrize(
+    ("change", "why"),
+    [
+        (dict(location="Boni", admin1="Tombouctou", latitude=16.5, longitude=-3.0), "a namesake in another admin1"),
+        (dict(location="Douentza", latitude=14.40, longitude=-2.60), "another town of the same admin1"),
+    ],
+)
+def test_dedup_keeps_far_reports_apart_unless_one_town_in_one_admin1(change: dict[str, Any], why: str) -> None:
+    assert compare_reports(report("a"), report("b", **change)) is None, why
+
+
+def test_dedup_keeps_the_point_most_reports_give_for_one_town_name() -> None:
+    namesake = dict(latitude=14.40, longitude=-2.60, notes="Soldiers killed near Boni.")
+    reports = [report("a", **namesake, confidence=0.9), report("b"), report("c", fatalities=11)]
+    merged = merge_all(reports)
+    assert len(merged) == 1
+    assert merged[0].notes.startswith("Soldiers killed near Boni.")  # the kept report is a's...
+    assert (merged[0].latitude, merged[0].longitude) == (15.05, -1.93)  # ...with the point b and c agree on

@@ -11,9 +11,10 @@ import bisect
 import dataclasses
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from harmattan.dedup.similarity import (
     DATE_TOLERANCE_DAYS,
@@ -29,6 +30,7 @@ from harmattan.dedup.similarity import (
     parse_date,
     same_acled_event,
     same_actor,
+    same_name,
 )
 from harmattan.records import EventRecord, Evidence
 
@@ -109,10 +111,15 @@ def _misplaced_pairs(nodes: Sequence[EventRecord], n_new: int) -> Iterator[tuple
 
 
 def _surely_far(a: EventRecord, b: EventRecord) -> bool:
-    """A cheap bounding-box test: two located, town-level reports more than ~55 km apart."""
+    """A cheap bounding-box test: two located, town-level reports more than ~55 km apart.
+
+    One place name in one admin1 is never far: its two coordinates may be two homonyms.
+    """
     if a.latitude is None or b.latitude is None or a.longitude is None or b.longitude is None:
         return False
     if max(a.geo_precision or 3, b.geo_precision or 3) >= 3:
+        return False
+    if same_name(a.location, b.location) and normalise(a.admin1) == normalise(b.admin1):
         return False
     lat_gap = abs(a.latitude - b.latitude)
     lon_gap = abs(a.longitude - b.longitude) * math.cos(math.radians(min(abs(a.latitude), 89.0)))
@@ -207,6 +214,25 @@ def agreement(record: EventRecord, members: Sequence[EventRecord]) -> int:
     )
 
 
+def consensus_point(best: EventRecord, members: Sequence[EventRecord]) -> dict[str, Any]:
+    """The coordinates most reports give for the kept report's place name (homonyms outvoted).
+
+    Reports that name one town may have been put on two namesakes by the gazetteer; the point
+    more of them agree on is kept. Returns the fields to change (none when the kept point wins).
+    """
+    same_place = [m for m in members if m.latitude is not None and m.longitude is not None
+                  and same_name(m.location, best.location) and normalise(m.admin1) == normalise(best.admin1)]
+    votes = Counter((round(m.latitude, 2), round(m.longitude, 2)) for m in same_place)  # type: ignore[arg-type]
+    if not votes or best.latitude is None or best.longitude is None:
+        return {}
+    own = (round(best.latitude, 2), round(best.longitude, 2))
+    top, count = votes.most_common(1)[0]
+    if top == own or count <= votes[own]:
+        return {}
+    winner = next(m for m in same_place if (round(m.latitude, 2), round(m.longitude, 2)) == top)  # type: ignore[arg-type]
+    return dict(latitude=winner.latitude, longitude=winner.longitude, admin2=winner.admin2, admin3=winner.admin3)
+
+
 def _unique(values: Sequence[str], *, sep: str = "; ") -> str:
     parts = [p.strip() for v in values for p in (v or "").split(sep) if p.strip()]
     return sep.join(dict.fromkeys(parts))
@@ -283,6 +309,8 @@ def combine(
             fill.update(latitude=located.latitude, longitude=located.longitude, location=located.location,
                         geo_precision=located.geo_precision, iso=located.iso,
                         admin1=located.admin1 or best.admin1, admin2=located.admin2 or best.admin2)
+    else:
+        fill.update(consensus_point(best, members))
     notes = _MERGED_NOTE.sub("", best.notes).strip()
     return dataclasses.replace(
         best,

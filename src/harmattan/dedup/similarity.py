@@ -35,7 +35,7 @@ COMPATIBLE_EVENT_TYPES: frozenset[frozenset[str]] = frozenset(
     }
 )
 #: Days an undated report (dated by its publication) may come after the event it tells.
-LATE_REPORT_DAYS = 31
+LATE_REPORT_DAYS = 60
 #: The score a pair needs to be merged; see ``compare_reports`` for the weights.
 MERGE_THRESHOLD = 2.4
 
@@ -212,6 +212,8 @@ def compare_places(a: EventRecord, b: EventRecord) -> tuple[float, str | None] |
         limit = DISTANCE_LIMIT_KM.get(coarser)
         if limit is not None:
             if dist > limit:
+                if same_admin1 and coarser < 3 and same_name(a.location, b.location):
+                    return 0.8, f"same place name ({a.location}), located {dist:.0f} km apart"
                 return None
             if dist < 2.0:
                 return 1.0, f"same place ({a.location or b.location})"
@@ -226,6 +228,15 @@ def compare_places(a: EventRecord, b: EventRecord) -> tuple[float, str | None] |
     if same_admin1:
         return 0.3, f"same admin1 ({a.admin1})"
     return 0.0, None
+
+
+def same_name(a: str, b: str) -> bool:
+    """One place name, spelled with or without accents ("Kouré" / "Koure").
+
+    Two reports that name the same town in the same admin1 tell of one place even when the
+    gazetteer put them on two homonyms: a wrong coordinate must not split one event.
+    """
+    return bool(normalise(a)) and normalise(a) == normalise(b)
 
 
 # --- event types, fatalities, text ------------------------------------------------------

@@ -60,23 +60,75 @@ def _full_text(conn: Connection) -> None:
 @migration("0003_postgis")
 def _postgis(conn: Connection) -> None:
     """A geometry column for bbox queries, only where PostGIS can be enabled (optional)."""
+    enable_postgis(conn)
+
+
+def postgis_schema(conn: Connection) -> str | None:
+    """The schema PostGIS is installed in for this database, or None when it is not."""
     if conn.dialect.name != "postgresql":
+        return None
+    found = conn.exec_driver_sql(
+        "SELECT n.nspname FROM pg_extension AS e JOIN pg_namespace AS n ON n.oid = e.extnamespace "
+        "WHERE e.extname = 'postgis'"
+    ).scalar()
+    return str(found) if found is not None else None
+
+
+def postgis_available(conn: Connection) -> bool:
+    """Whether the server has the PostGIS extension packaged (installed or not in this database)."""
+    return conn.exec_driver_sql("SELECT 1 FROM pg_available_extensions WHERE name = 'postgis'").first() is not None
+
+
+def has_geometry(conn: Connection) -> bool:
+    """Whether ``events`` (in the current schema) has the PostGIS ``geom`` column (never on SQLite)."""
+    if conn.dialect.name != "postgresql":
+        return False
+    return (
+        conn.exec_driver_sql(
+            "SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema() "
+            "AND table_name = 'events' AND column_name = 'geom'"
+        ).first()
+        is not None
+    )
+
+
+def enable_postgis(conn: Connection) -> None:
+    """Add ``events.geom`` (a generated Point, SRID 4326, GiST-indexed) when PostGIS can be used.
+
+    A no-op on SQLite, on a server without PostGIS, without the right to create the extension,
+    and when the column exists. The extension goes into ``public`` (so that dropping one store's
+    schema never drops it under another's); every PostGIS name is qualified with its schema, so
+    the store's own ``search_path`` need not include it.
+    """
+    if conn.dialect.name != "postgresql" or has_geometry(conn):
         return
-    available = conn.exec_driver_sql("SELECT 1 FROM pg_available_extensions WHERE name = 'postgis'").first()
-    if available is None:
-        return
+    extension_schema = postgis_schema(conn)
+    if extension_schema is None:
+        if not postgis_available(conn):
+            return
+        public = conn.exec_driver_sql("SELECT 1 FROM pg_namespace WHERE nspname = 'public'").first() is not None
+        savepoint = conn.begin_nested()
+        try:
+            conn.exec_driver_sql("CREATE EXTENSION IF NOT EXISTS postgis" + (" SCHEMA public" if public else ""))
+            savepoint.commit()
+        except sa.exc.DBAPIError:
+            savepoint.rollback()  # no right to create the extension: plain lat/lon ranges are used
+            return
+        extension_schema = postgis_schema(conn)
+        if extension_schema is None:
+            return
+    gis = conn.dialect.identifier_preparer.quote(extension_schema)
     savepoint = conn.begin_nested()
     try:
-        conn.exec_driver_sql("CREATE EXTENSION IF NOT EXISTS postgis")
         conn.exec_driver_sql(
-            "ALTER TABLE events ADD COLUMN geom geometry(Point, 4326) GENERATED ALWAYS AS ("
+            f"ALTER TABLE events ADD COLUMN geom {gis}.geometry(Point, 4326) GENERATED ALWAYS AS ("
             "CASE WHEN longitude IS NULL OR latitude IS NULL THEN NULL "
-            "ELSE ST_SetSRID(ST_MakePoint(longitude, latitude), 4326) END) STORED"
+            f"ELSE {gis}.ST_SetSRID({gis}.ST_MakePoint(longitude, latitude), 4326) END) STORED"
         )
         conn.exec_driver_sql("CREATE INDEX ix_events_geom ON events USING gist (geom)")
         savepoint.commit()
     except sa.exc.DBAPIError:
-        savepoint.rollback()  # no rights to create the extension: plain lat/lon ranges are used
+        savepoint.rollback()  # e.g. an extension schema we may not use: plain lat/lon ranges are used
 
 
 @migration("0004_sqlite_rtree")
@@ -175,6 +227,15 @@ def _actor_dates(conn: Connection) -> None:
         "UPDATE event_actor_pairs SET country = new.country, event_date = new.event_date WHERE event_pk = new.pk; END",
     ):
         conn.exec_driver_sql(sql)
+
+
+@migration("0009_postgis_when_installed")
+def _postgis_later(conn: Connection) -> None:
+    """PostGIS installed on the server after the store was created: add the geometry now.
+
+    (0003 found no PostGIS then, or could not use an extension outside the store's search_path.)
+    """
+    enable_postgis(conn)
 
 
 def apply_migrations(engine: Engine) -> list[str]:

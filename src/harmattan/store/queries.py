@@ -56,7 +56,8 @@ class Dialect:
     """What differs between back-ends: full-text search and the bbox test."""
 
     name: str  # "sqlite" | "postgresql"
-    postgis: bool = False
+    postgis: bool = False  # PostgreSQL with events.geom (see migrations.enable_postgis)
+    postgis_schema: str = "public"  # where the extension lives; its names are qualified with it
 
     def search_clause(self, q: str, *, pk: Any = E.c.pk) -> ColumnElement[bool] | None:
         terms = search_terms(q)
@@ -75,9 +76,10 @@ class Dialect:
         self, minlon: float, minlat: float, maxlon: float, maxlat: float, *, dates: Sequence[Any] = ()
     ) -> ColumnElement[bool]:
         """Events inside the box; ``dates`` (SQLite) are day-axis conditions searched in the R*Tree."""
-        if self.postgis and minlon <= maxlon:
-            envelope = sa.func.ST_MakeEnvelope(minlon, minlat, maxlon, maxlat, 4326)
-            return sa.literal_column("events.geom").op("&&")(envelope)
+        if self.postgis:
+            if minlon <= maxlon:
+                return self._geom_in(minlon, minlat, maxlon, maxlat)
+            return sa.or_(self._geom_in(minlon, minlat, 180.0, maxlat), self._geom_in(-180.0, minlat, maxlon, maxlat))
         if self.name == "sqlite":
             boxes = rtree_selects(BBox(minlon, minlat, maxlon, maxlat), dates, columns=("id",))
             inside: ColumnElement[bool] = E.c.pk.in_(sa.union_all(*boxes))
@@ -86,6 +88,15 @@ class Dialect:
         if minlon <= maxlon:
             return sa.and_(lat, E.c.longitude.between(minlon, maxlon))
         return sa.and_(lat, sa.or_(E.c.longitude >= minlon, E.c.longitude <= maxlon))  # across 180°
+
+
+    def _geom_in(self, minlon: float, minlat: float, maxlon: float, maxlat: float) -> ColumnElement[bool]:
+        """PostGIS: ``geom && ST_MakeEnvelope(...)``, a GiST index search (exact for points)."""
+        gis = getattr(sa.func, self.postgis_schema)
+        envelope = gis.ST_MakeEnvelope(minlon, minlat, maxlon, maxlat, 4326)
+        quoted = '"' + self.postgis_schema.replace('"', '""') + '"'
+        overlaps = f"OPERATOR({quoted}.&&)"
+        return sa.literal_column("events.geom").op(overlaps, is_comparison=True)(envelope)
 
 
 RTREE = sa.table(

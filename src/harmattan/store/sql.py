@@ -29,7 +29,8 @@ from harmattan.store.base import (
     StoredArticle,
     content_hash,
 )
-from harmattan.store.migrations import apply_migrations
+from harmattan.store.migrations import apply_migrations, postgis_schema
+from harmattan.store.migrations import has_geometry as has_geometry_column
 
 CANDIDATE_DAYS = 3
 STREAM_CHUNK = 1000
@@ -58,10 +59,9 @@ class SqlEventStore:
         with self._errors("migrate"):
             apply_migrations(engine)
             with engine.connect() as conn:
-                postgis = engine.dialect.name == "postgresql" and "geom" in {
-                    c["name"] for c in sa.inspect(conn).get_columns("events")
-                }
-        self.dialect = queries.Dialect(engine.dialect.name, postgis=postgis)
+                gis_schema = postgis_schema(conn) if has_geometry_column(conn) else None
+        self.dialect = queries.Dialect(engine.dialect.name, postgis=gis_schema is not None,
+                                       postgis_schema=gis_schema or "public")
 
     @contextmanager
     def _errors(self, action: str) -> Iterator[None]:
