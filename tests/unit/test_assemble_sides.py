@@ -9,11 +9,12 @@ import pytest
 from harmattan.actors.naming import actor_name
 from harmattan.actors.sides import side_inter
 from harmattan.pipeline.actors import find_actors
-from harmattan.pipeline.assemble import group_sides
+from harmattan.pipeline.assemble import article_group, group_sides
 from harmattan.pipeline.drafts import Draft
 from harmattan.pipeline.events import attribution_spans
-from harmattan.records import EventLocation, EventMention, Span
+from harmattan.records import Document, EventLocation, EventMention, Span
 from harmattan.taxonomy import event_type_of
+from harmattan.testing import make_article
 
 
 def _sides(
@@ -229,3 +230,24 @@ def test_assemble_sides_intercommunal_mob_violence_has_rioters_on_both_sides() -
     side1, side2, _ = group_sides([draft], "Mob violence", "Ivory Coast", text=text)
     assert side1 is not None and side2 is not None
     assert (side1.inter, side2.inter) == (5, 5)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Gunmen killed five aid workers. Boko Haram operates in the area.", "Boko Haram"),
+        ("Gunmen killed five aid workers. Boko Haram and Islamic State fighters roam the area.", None),
+    ],
+)
+def test_assemble_sides_article_group_is_the_only_candidate(text: str, expected: str | None) -> None:
+    doc = Document(article=make_article(text), language="en", actors=find_actors(text, "en"))
+    found = article_group(doc)
+    assert (found.name.split(":")[0] if found else None) == expected
+
+
+def test_assemble_sides_two_sides_named_elsewhere_in_the_article_only_when_told_so() -> None:
+    context = "The army has fought the RSF for two years."
+    names, _, _ = _sides(
+        ["The army and political parties signed a framework deal."], "Agreement", "Sudan", context=context
+    )
+    assert "RSF: Rapid Support Forces" not in names

@@ -48,7 +48,7 @@ _DEPARTED = re.compile(
     r"vacated|departing|withdr[ae]w|evacuated|abandoned|quitt[ée]|[ée]vacu[ée]|retrait|d[ée]part", re.I
 )
 # the parties to a deal, told without their names; the organisations that only hosted it
-_PARTIES = re.compile(r"\b(?:both|two|the) (?:sides|parties)\b|\bles deux (?:parties|camps)\b", re.I)
+PARTIES = re.compile(r"\b(?:both|two|the) (?:sides|parties)\b|\bles deux (?:parties|camps)\b", re.I)
 _MEDIATED = re.compile(r"mediat|brokered|sponsored|facilitat|m[ée]diat|parrain|sous l'[ée]gide|talks", re.I)
 _STATE_PREFIXES = ("Government of ", "Military Forces of ", "Police Forces of ")
 
@@ -169,7 +169,7 @@ def mediator(actor: ActorMention | None, told: str) -> bool:
     African Union in "AU-mediated talks"): associated with the agreement, not a side of it."""
     if actor is None or actor.inter != 8 or actor.name.startswith(_STATE_PREFIXES):
         return False
-    return bool(_PARTIES.search(told) or _MEDIATED.search(told))
+    return bool(PARTIES.search(told) or _MEDIATED.search(told))
 
 
 def agreement_parties(

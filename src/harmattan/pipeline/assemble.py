@@ -21,6 +21,7 @@ from harmattan.actors.sides import (
     ACTED_ON,
     CLASH,
     DECREE,
+    PARTIES,
     agreement_parties,
     communal,
     crowd_side,
@@ -213,6 +214,7 @@ def _near_spans(doc: Document, group: Sequence[Draft]) -> list[Span]:
 
 _BRANDS = {"Al Qaeda"}  # an umbrella name used to describe local groups ("al-Qaeda-linked JNIM")
 _NONSTATE_GENERIC = {"Unidentified Armed Group"}
+_REGIONAL_BRANDS = {"Islamic State"}  # named after the region it is told in: a rival candidate
 
 
 def _named_armed(actor: ActorMention | None) -> bool:
@@ -227,7 +229,9 @@ def article_group(doc: Document, group: Sequence[Draft] = ()) -> ActorMention | 
     close = [a for a in doc.actors if near is None or any(s.start <= a.span.start < s.end for s in near)]
     for inters, actors in (((2,), close), ((4,), list(doc.actors))):
         named = {a.name: a for a in actors if not a.generic and a.inter in inters and a.name not in _BRANDS}
-        if len(named) == 1:
+        # "Boko Haram and Islamic State fighters roam the area": two candidates, no attribution
+        rivals = {a.name for a in actors if a.name in _REGIONAL_BRANDS and a.inter in inters}
+        if len(named) == 1 and not rivals:
             return next(iter(named.values()))
         if named:
             return None
@@ -345,7 +349,8 @@ def group_sides(
         side1, side2 = (None if departed(a, told) else a for a in (side1, side2))
     if sub == "Agreement" and not release:
         parties = [a for a in (side1, side2) if a is not None and not mediator(a, told)]
-        parties = agreement_parties(parties, list(article_actors), country)
+        if PARTIES.search(told):  # "the two sides agreed": the article names them
+            parties = agreement_parties(parties, list(article_actors), country)
         side1, side2 = [*parties, None, None][:2]
     if (
         sub == "Attack"
