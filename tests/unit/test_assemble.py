@@ -108,3 +108,23 @@ def test_assemble_first_told_town_wins_a_tie() -> None:
 def test_assemble_own_place_beats_a_borrowed_one_and_a_town_beats_a_region() -> None:
     group = [_placed(0, "Gao", 1, own=False), _placed(100, "Tigray", 3), _placed(200, "Mekele", 1)]
     assert group_location(group).location == "Mekele"
+
+
+def _unrest_story(text: str, *, actors: tuple[ActorMention, ...] = ()) -> str:
+    """Type of the one draft of a story whose only event sentence is its last one (an attack)."""
+    sentence = text.rsplit(". ", 1)[-1]
+    span = Span(len(text) - len(sentence), len(text), sentence)
+    mention = EventMention(span, Span(span.start, span.start + 3, sentence[:3]), "Violence against civilians",
+                           "Attack", 0.7)
+    doc = Document(Article("a2", text, dt.date(2024, 3, 9)), sentences=(span,), actors=actors,
+                   event_mentions=(mention,))
+    draft = Draft(mention, dt.date(2024, 3, 8), 1, None, EventLocation(country="Senegal"), actors, ())
+    return crowd_story_deaths(doc, [draft])[0].mention.sub_event_type
+
+
+def test_assemble_unattributed_deaths_in_told_unrest_are_a_riot() -> None:
+    story = "Calm returned after the riots that followed the verdict. Sixteen people were killed."
+    assert _unrest_story(story) == "Violent demonstration"
+    wagner = (ActorMention(Span(0, 6, "Wagner"), "Wagner Group", 8),)
+    assert _unrest_story(story, actors=wagner) == "Attack"
+    assert _unrest_story("The harvest was poor this year. Sixteen people were killed.") == "Attack"

@@ -596,6 +596,10 @@ def _notes(draft: Draft) -> str:
 
 
 _CROWD_TYPES = ("Protests", "Riots")
+# political unrest named as such: riots, clashes of crowds, post-election violence
+_UNREST = re.compile(
+    r"\b(?:riots?|unrest|[ée]meutes?|heurts|[ée]chauffour[ée]es|troubles|violences|manifestations?|protests?)\b", re.I
+)
 
 
 def crowd_story_deaths(doc: Document, drafts: Sequence[Draft]) -> list[Draft]:
@@ -604,15 +608,24 @@ def crowd_story_deaths(doc: Document, drafts: Sequence[Draft]) -> list[Draft]:
     the crowd events: they take the type of the nearest crowd mention (a peaceful one becomes
     a violent demonstration, since people died)."""
     crowd = [m for m in doc.event_mentions if m.event_type in _CROWD_TYPES]
-    if not crowd or any(a.inter in (2, 3, 4) for a in doc.actors):
+    if any(a.inter in (2, 3, 4) for a in doc.actors):
         return list(drafts)
     if any(cue("armed_group").search(m.span.text) for m in doc.event_mentions):
         return list(drafts)
+    if not crowd and not (
+        _UNREST.search(doc.article.text)
+        and not cue("armed_group").search(doc.article.text)
+        and not any(a.inter == 8 for a in doc.actors)
+    ):
+        return list(drafts)  # "les violences qui ont suivi la condamnation de l'opposant": unrest told, not typed
     out = []
     for draft in drafts:
         mention = draft.mention
-        if mention.sub_event_type in ("Attack", "Armed clash"):
-            nearest = min(crowd, key=lambda m: abs(m.span.start - mention.span.start)).sub_event_type
+        perpetrator = any(a.inter in (1, 2, 3, 4, 8) for a in draft.actors) if not crowd else False
+        if mention.sub_event_type in ("Attack", "Armed clash") and not perpetrator:
+            nearest = "Violent demonstration"
+            if crowd:
+                nearest = min(crowd, key=lambda m: abs(m.span.start - mention.span.start)).sub_event_type
             if nearest in ("Peaceful protest", "Protest with intervention"):
                 nearest = "Violent demonstration"
             mention = dataclasses.replace(mention, sub_event_type=nearest, event_type=event_type_of(nearest))
