@@ -55,6 +55,7 @@ def _one(text: str, article_date: dt.date = WEDNESDAY) -> tuple[str, int]:
         ("Le village a été attaqué mardi 4 juin.", ("2024-06-04", 1)),
         ("Il a été enlevé le 1er janvier 2019.", ("2019-01-01", 1)),
         ("Le village a été attaqué le 20 août.", ("2023-08-20", 1)),  # no year: not after the article
+        ("Une marche est prévue le 20 juin.", ("2024-06-20", 1)),  # within the coming month: a plan
         ("Fighting resumed on the 3rd.", ("2024-06-03", 1)),
         ("The camp was overrun in December.", ("2023-12-15", 3)),
         ("Le camp a été attaqué en décembre 2023.", ("2023-12-15", 3)),
@@ -88,6 +89,8 @@ def test_dates_resolves_expression(text: str, expected: tuple[str, int]) -> None
         "Between 20 and 30 people were wounded.",
         "Le ministre Jean-Noël Barrot a réagi.",
         "Noël Tshiani a été reçu au palais.",
+        "Le Mouvement du 23 mars a pris la ville.",
+        "The March 23 Movement rebels advanced.",
     ],
 )
 def test_dates_ignores_non_dates(text: str) -> None:
@@ -97,6 +100,11 @@ def test_dates_ignores_non_dates(text: str) -> None:
 def test_dates_weekday_corrects_a_slipped_year() -> None:
     # 4 January 2023 was a Wednesday; in an article of January 2024 "samedi" means 6 January 2024
     assert _one("Des hommes armés ont tué 30 civils samedi 6 janvier 2023.", dt.date(2024, 1, 8)) == ("2024-01-06", 1)
+
+
+def test_dates_day_without_year_takes_the_story_year() -> None:
+    text = "Il a confirmé son enlèvement dans une vidéo le 5 mai 2021. Il avait été enlevé le 8 avril à Gao."
+    assert [d.date.isoformat() for d in find_dates(text, "fr", dt.date(2023, 3, 20))] == ["2021-05-05", "2021-04-08"]
 
 
 def test_dates_yesterday_explained_by_weekday_keeps_the_weekday() -> None:

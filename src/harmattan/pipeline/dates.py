@@ -163,16 +163,25 @@ def _recent_weekday(article_date: dt.date, weekday: int, *, strictly_before: boo
     return article_date - dt.timedelta(days=delta)
 
 
+_UPCOMING = dt.timedelta(days=31)
+
+
 def _past_day(article_date: dt.date, month: int, day: int, year: int | None) -> dt.date | None:
-    """The date, with the year inferred as the latest one not after the article date."""
-    years = [year] if year else [article_date.year, article_date.year - 1]
-    for y in years:
+    """The date, with the year inferred as the latest one not after the article date, unless it
+    falls within the month after the article: then it is the coming one, a plan ("a march planned
+    for 20 October"), not last year's."""
+    if year:
+        return dt.date(year, month, day) if day <= calendar.monthrange(year, month)[1] else None
+    latest = None
+    for y in (article_date.year + 1, article_date.year, article_date.year - 1):
         if day > calendar.monthrange(y, month)[1]:
             continue
         candidate = dt.date(y, month, day)
-        if year or candidate <= article_date + dt.timedelta(days=1):
+        if candidate <= article_date + dt.timedelta(days=1):
+            latest = latest or candidate
+        elif candidate <= article_date + _UPCOMING:
             return candidate
-    return None
+    return latest
 
 
 def _past_month(article_date: dt.date, month: int, year: int | None) -> int:
@@ -249,9 +258,18 @@ def _int(value: str | None) -> int | None:
     return int(value) if value else None
 
 
+# "Mouvement du 23 mars", "March 23 Movement" (M23): a date in an organisation's name.
+_NAME_BEFORE = _rx(r"\b(?:mouvement|movement|alliance|coalition)\s+(?:du|of\s+the)\s+$")
+_NAME_AFTER_DATE = _rx(r"^[-\s]*(?:movement|mouvement|alliance|coalition)\b")
+
+
 def _explicit(m: re.Match[str], ad: dt.date) -> tuple[dt.date, int] | None:
     day = int(m.group("day"))
     if not 1 <= day <= 31:
+        return None
+    if _NAME_BEFORE.search(m.string[max(0, m.start() - 30) : m.start()]) or _NAME_AFTER_DATE.match(
+        m.string[m.end() : m.end() + 20]
+    ):
         return None
     found = _past_day(ad, _MONTHS[m.group("mon").lower().rstrip(".")], day, _int(m.group("year")))
     return (_agree(found, m.group("wd"), ad), 1) if found else None
@@ -422,10 +440,42 @@ def find_dates(text: str, language: str, article_date: dt.date) -> tuple[DateMen
             taken.append((start, end))
             found.append((start, end, resolved[0], resolved[1]))
     found.sort()
-    found = _drop_explained(text, found)
+    found = _drop_explained(text, _narrative_year(text, found, article_date))
     return tuple(
         DateMention(Span(s, e, text[s:e]), date, precision, role=_role(text, s, e)) for s, e, date, precision in found
     )
+
+
+_HAS_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_DAY_OF_MONTH = _rx(r"\d.*\b(?:" + _MONTH_ALT + r")\b|\b(?:" + _MONTH_ALT + r")\b.*\d")
+
+
+def _narrative_year(text: str, found: list[Found], article_date: dt.date) -> list[Found]:
+    """A day without a year told in the paragraph of a dated one ("une vidéo diffusée le 5 mai 2021.
+    Il y expliquait avoir été kidnappé le 8 avril") is in the story's year when that puts it before
+    the dated day, unless it reads as a day of the last weeks before the article."""
+    recent = article_date - dt.timedelta(days=60)
+    out: list[Found] = []
+    anchor: Found | None = None
+    for item in found:
+        start, end, date, precision = item
+        said = text[start:end]
+        if _HAS_YEAR.search(said):
+            anchor = item if precision == 1 else anchor
+        elif (
+            anchor is not None
+            and precision == 1
+            and not recent <= date <= article_date + dt.timedelta(days=1)
+            and "\n" not in text[anchor[1] : start]
+            and _DAY_OF_MONTH.search(said)
+        ):
+            told = anchor[2]
+            if date.day <= calendar.monthrange(told.year, date.month)[1]:
+                in_story = date.replace(year=told.year)
+                if told - dt.timedelta(days=330) <= in_story <= told:
+                    item = (start, end, in_story, precision)
+        out.append(item)
+    return out
 
 
 def _role(text: str, start: int, end: int) -> str:
