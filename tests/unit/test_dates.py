@@ -143,6 +143,13 @@ def test_dates_event_date_falls_back_to_nearest_earlier_date() -> None:
     assert date_for_event([], nearby, WEDNESDAY)[0].isoformat() == "2024-06-08"
 
 
+def test_dates_event_date_does_not_carry_an_old_month_on() -> None:
+    background = DateMention(Span(0, 1, "x"), dt.date(2023, 4, 15), 3)
+    nearby = [background, _mention("2024-06-08")]
+    assert date_for_event([], nearby, WEDNESDAY)[0].isoformat() == "2024-06-08"
+    assert date_for_event([], [background], WEDNESDAY) == (WEDNESDAY, 1, None)
+
+
 def test_dates_event_date_uses_report_date_before_article_date() -> None:
     assert date_for_event([_mention("2024-06-11", role="report")], [], WEDNESDAY)[0].isoformat() == "2024-06-11"
 

@@ -452,6 +452,16 @@ def attack_on_armed_side(sub: str, side1: ActorMention | None, side2: ActorMenti
     )
 
 
+def event_date_draft(group: Sequence[Draft]) -> Draft:
+    """The draft whose date the merged event takes: among the sentences that state a date, the
+    earliest day at the best precision (later days of one event's reports are its aftermath: the
+    toll, the claim, the statement, the dateline of the report); else the first draft."""
+    dated = [d for d in group if d.date_mention is not None]
+    if not dated:
+        return group[0]
+    return min(dated, key=lambda d: (d.time_precision, d.date, d.mention.span.start))
+
+
 def record_from_group(doc: Document, group: Sequence[Draft]) -> EventRecord:
     """One EventRecord from the drafts that report one event."""
     article = doc.article
@@ -463,11 +473,7 @@ def record_from_group(doc: Document, group: Sequence[Draft]) -> EventRecord:
     trigger = lead.mention.trigger
     evidence = [Evidence(aid, "event_type", trigger.start, trigger.end, trigger.text)]
 
-    dated = [d for d in group if d.date_mention is not None]
-    # the first sentence that states a date at the best precision (the lead tells the event first)
-    date_draft = min(dated, key=lambda d: (d.time_precision, d.mention.span.start)) if dated else group[0]
-    if lead.date_mention is not None and lead.time_precision <= date_draft.time_precision:
-        date_draft = lead  # the sentence that best tells the event also dates it
+    date_draft = event_date_draft(group)
     dm = date_draft.date_mention or date_draft.inherited_date
     if dm is not None:
         evidence.append(Evidence(aid, "event_date", dm.span.start, dm.span.end, dm.span.text))
@@ -541,7 +547,7 @@ def record_from_group(doc: Document, group: Sequence[Draft]) -> EventRecord:
         geo_precision=where.geo_precision,
         source=article.source or "",
         source_scale="",
-        notes=_notes(lead),
+        notes=_notes(lead, date_draft),
         fatalities=fatalities,
         tags="",
         timestamp=int(time.time()),
@@ -588,9 +594,9 @@ def group_fatalities(group: Sequence[Draft]) -> tuple[int, int, int, FatalityMen
     return fatalities_across_reports([d.fatalities for d in group])
 
 
-def _notes(draft: Draft) -> str:
+def _notes(draft: Draft, dated: Draft) -> str:
     text = re.sub(r"\s+", " ", draft.mention.span.text).strip()
-    prefix = f"On {draft.date.isoformat()}" if draft.time_precision == 1 else f"Around {draft.date.isoformat()}"
+    prefix = f"On {dated.date.isoformat()}" if dated.time_precision == 1 else f"Around {dated.date.isoformat()}"
     place = f", in {draft.location.location}" if draft.location.location else ""
     return f"{prefix}{place}: {text[:400]}"
 

@@ -521,7 +521,8 @@ def date_for_event(
     2. Else the first non-reporting date of ``nearby_dates``: the caller passes the dates of
        the article's earlier sentences, nearest first (a report tells its story in order, so
        the last date named before the sentence is the one it continues; measured on the dev
-       gold this beats "same paragraph only" and "the article date").
+       gold this beats "same paragraph only" and "the article date"). A month named long before
+       the article ("the war began in April 2023") is background, not a date to carry on.
     3. Else a report or bound date of the sentence ("57 killed, a committee said on Friday",
        "a blockade since 3 September").
     4. Else the article date with the article's precision, and no evidence.
@@ -533,8 +534,9 @@ def date_for_event(
     if events:
         best = min(events, key=lambda d: (d.date, d.span.start))
         return best.date, best.precision, best
+    background = article_date - dt.timedelta(days=45)
     for mention in nearby_dates:
-        if mention.role == "event":
+        if mention.role == "event" and not (mention.precision == 3 and mention.date < background):
             return mention.date, mention.precision, mention
     reported = [d for d in sentence_dates if d.role != "event"]
     if reported:
