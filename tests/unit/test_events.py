@@ -150,6 +150,10 @@ def test_events_context_decides_between_neighbours(sentence: str, expected: str)
         "The operation demonstrated that the group can reach the capital.",
         "The soldiers who have fallen are our sons and brothers.",
         "The convoy was taking supplies to a town in the north.",
+        "« Le convoi s'est arrêté hier soir à la frontière. »",
+        "Le groupe a mis en garde tous ceux qui collaborent avec l'armée.",
+        "Il s'agit du plus lourd bilan pour ce pays, confronté à une menace croissante.",
+        "He was involved in every dark affair of the regime since the assassination of the former president.",
     ],
 )
 def test_events_words_used_in_another_sense_are_no_events(sentence: str) -> None:
@@ -170,3 +174,10 @@ def test_events_secondary_label_tells_the_background_event(sentence: str, expect
     assert label is not None
     extra = secondary_label(sentence, label)
     assert (extra.sub_event_type if extra else None) == expected
+
+
+def test_events_ongoing_violence_is_generic() -> None:
+    label = classify_sentence("Deadly attacks against villages have been occurring in the region.")
+    specific = classify_sentence("Gunmen attacked the village on Sunday.")
+    assert label is not None and specific is not None
+    assert label.score < specific.score

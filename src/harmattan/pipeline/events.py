@@ -22,7 +22,8 @@ from harmattan.taxonomy import event_type_of
 _WEAK_VIOLENCE = re.compile(r"^(?:dead|died|death toll|morts?|bilan|lost their lives|perdu la vie|ont péri)$", re.I)
 _NUMBER = re.compile(
     r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|scores|hundreds|several|"
-    r"un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|dizaines?|vingtaine|trentaine|quarantaine|"
+    r"un (?:mort|tu[ée]|soldat|civil|militaire|enfant|homme)|une (?:personne|femme|victime)|"
+    r"deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|dizaines?|vingtaine|trentaine|quarantaine|"
     r"cinquantaine|centaines?|plusieurs)\b",
     re.I,
 )
@@ -277,11 +278,19 @@ _SCORES = {
 }
 
 
-def _first_live(name: str, text: str) -> re.Match[str] | None:
-    """The first match of a trigger family not governed by a modal word."""
+# "since the assassination of Sankara", "depuis l'attaque de 2019": a reference point, not the news
+_SINCE_BEFORE = re.compile(r"\b(?:since|depuis)\s+(?:the\s+|l['’]\s*|la\s+|le\s+|les\s+)$", re.I)
+
+
+def _first_live(name: str, text: str, *, background: bool = False) -> re.Match[str] | None:
+    """The first match of a trigger family not governed by a modal word (nor, unless
+    ``background``, named as the point a period starts from)."""
     for match in cue(name).finditer(text):
-        if not _modal_before(text, match.start(), match.end()):
-            return match
+        if _modal_before(text, match.start(), match.end()):
+            continue
+        if not background and _SINCE_BEFORE.search(text[max(0, match.start() - 20) : match.start()]):
+            continue
+        return match
     return None
 
 
@@ -346,7 +355,7 @@ def secondary_label(text: str, label: SentenceLabel) -> SentenceLabel | None:
     ("enlevé le 8 avril 2021 à Gao, il a été libéré lundi"), the coup a later event follows
     ("clashes since the seizure of power by the colonel on 5 September 2021")."""
     if event_type_of(label.sub_event_type) != "Strategic developments":
-        coup = _first_live("coup", text)
+        coup = _first_live("coup", text, background=True)
         if coup is not None:
             return SentenceLabel("Other", coup.start(), coup.end(), _SCORES["other"])
     if label.sub_event_type not in ("Agreement", "Other") or not is_release(text[label.start : label.end]):

@@ -102,7 +102,7 @@ TRIGGERS: dict[str, list[str]] = {
     "mob": [r"\bmob\b", r"lynch\w*", r"jungle justice", r"vindicte populaire"],
     "arrest": [
         r"arrest(?:ed|s|ing)?", r"detained", r"taken into custody", r"house arrest", r"apprehended", r"nabbed",
-        r"\barr[êe]t[ée]s?\b(?! de )", r"\barr[êe]t[ée]es\b", r"interpell\w*", r"garde à vue", r"r[ée]sidence surveill[ée]e",
+        r"(?<!s'est )(?<!s’est )(?<!se sont )\barr[êe]t[ée]s?\b(?! de )", r"\barr[êe]t[ée]es\b", r"interpell\w*", r"garde à vue", r"r[ée]sidence surveill[ée]e",
         r"appr[ée]hend\w*", r"s[ée]questr[ée]\w*", r"arrestations?", r"mis aux arr[êe]ts", r"in custody",
     ],
     "agreement": [
@@ -258,7 +258,7 @@ CUES: dict[str, list[str]] = {
         r"pourrait", r"pourraient", r"menac\w*", r"risque\w*", r"pr[ée]voi\w*", r"envisag\w*", r"appel(?:le|é|ait) à",
         r"vise à", r"compte", r"devrait", r"devraient", r"projet(?:te|tent)?", r"tent(?:e|ent|ait) de", r"not been",
         r"no one was", r"n'a pas", r"never", r"jamais", r"denied", r"démenti", r"prevent", r"avoid", r"éviter",
-        r"condemn(?:ed|s)?", r"condamn[ée]\w*", r"\bif\b", r"in the event of", r"\bany\b", r"tolerate", r"en cas d['’]", r"wrongfully", r"unjustly", r"hop(?:e|ed|es|ing) to", r"want(?:s|ed)? to", r"wish(?:es|ed)? to",
+        r"condemn(?:ed|s)?", r"condamn[ée]\w*", r"mis(?:e)? en garde", r"\bif\b", r"in the event of", r"\bany\b", r"tolerate", r"en cas d['’]", r"wrongfully", r"unjustly", r"hop(?:e|ed|es|ing) to", r"want(?:s|ed)? to", r"wish(?:es|ed)? to",
         r"\bto$", r"\bva$", r"\bvont$", r"\bde$", r"\bd'$", r"voulai\w*", r"souhait\w*", r"in anticipation", r"expected to", r"en attendant",
     ],
     "generic": [
@@ -271,7 +271,7 @@ CUES: dict[str, list[str]] = {
         r"this year", r"cette ann[ée]e", r"so far", r"jusqu'ici", r"in total", r"au total", r"more than \d{1,3},\d{3}",
         r"plus de \d{1,3} \d{3}", r"(?:deadliest|worst) (?:attack|massacre)", r"recent past", r"in recent (?:days|weeks)", r"the (?:second|third|fourth|fifth|latest in a) (?:time|series)",
         r"(?:war|conflict|insurgency) that has killed", r"fr[ée]quemment", r"ces derniers (?:jours|mois)",
-        r"sometimes", r"often", r"have been devastated", r"parfois", r"souvent",
+        r"sometimes", r"often", r"(?:has|have) been (?:raging|occurring|taking place)", r"se poursui\w+ depuis", r"have been devastated", r"parfois", r"souvent",
         r"multiplication des", r"multiplient", r"de plus en plus", r"more and more", r"a string of", r"une série",
     ],
 }
