@@ -113,6 +113,8 @@ _ARMY = "Military Forces of Sudan"
         (["The soldiers who staged the coup arrested the prime minister."], {_ARMY, "Government of Sudan"}),
         (["The coup leaders dissolved the government."], {_ARMY, "Government of Sudan"}),
         (["Officers who seized power in a coup in January vowed to fight the jihadists."], {_ARMY}),
+        (["The junta that took power in a coup last year extended the transition."], {_ARMY}),
+        (["The coup that toppled the civilian government was condemned."], {_ARMY, "Government of Sudan"}),
     ],
 )
 def test_assemble_sides_coup_sides(sentences: list[str], expected: set[str]) -> None:
@@ -251,3 +253,8 @@ def test_assemble_sides_two_sides_named_elsewhere_in_the_article_only_when_told_
         ["The army and political parties signed a framework deal."], "Agreement", "Sudan", context=context
     )
     assert "RSF: Rapid Support Forces" not in names
+
+
+def test_assemble_sides_bomb_at_an_army_camp_hits_the_army() -> None:
+    _, inters, _ = _sides(["A suicide bomber blew himself up at the gate of a military camp."], "Suicide bomb", "Mali")
+    assert inters == {1, 3}

@@ -24,8 +24,9 @@ DECREE = re.compile(
 )
 # a coup has the government as its second side when it acts on it, not when it is background
 ACTED_ON = re.compile(
-    r"\barrest|\bdetain|\bdismiss|\bdissol|\boverthr[eo]w|\bousted?\b|\bdeposed?\b|\bagainst\b|\bcontre\b|"
-    r"\barr[êe]t[ée]|\bd[ée]tenu|\bs[ée]questr|\blimog|\bdissou|\brenvers|r[ée]sidence surveill[ée]e",
+    r"\btoppl|\bderail|\bin the hands of|\barrest|\bdetain|\bdismiss|\bdissol|\boverthr[eo]w|\bousted?\b|"
+    r"\bdeposed?\b|\bagainst\b|\bcontre\b|\baux mains d|\bdestitu|\bd[ée]chu|\barr[êe]t[ée]|\bd[ée]tenu|"
+    r"\bs[ée]questr|\blimog|\bdissou|\brenvers|r[ée]sidence surveill[ée]e",
     re.I,
 )
 # communal violence: reprisals against a community, intercommunal clashes

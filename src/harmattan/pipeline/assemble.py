@@ -329,6 +329,9 @@ def group_sides(
         # a coup is the state's own affair: the jihadists it promises to fight are not a side; the
         # "civilian rule" or "political leaders" it arrests are the government
         side1, side2 = (a if a is not None and a.inter in (1, 8) else None for a in (side1, side2))
+        if sub == "Other" and not ACTED_ON.search(told):
+            # "the junta that took power", "the president's convoy": the army took power from no one named
+            side1, side2 = (None if a is not None and a.name.startswith("Government") else a for a in (side1, side2))
     if sub == "Other" and DECREE.search(told):
         # a curfew or state of emergency: the state decrees it; the armed groups are its reason
         side1 = side1 if side1 is not None and side1.inter in (1, 8) else None
@@ -411,6 +414,8 @@ def group_sides(
         civilian_target = cue("civilian_target").search(told) and not cue("state_side").search(told_roles)
         if 7 not in kinds and (civilian_target or (sub == "Air/drone strike" and struck_civilians(told))):
             wanted.append(implied("Civilians", 7))
+        elif sub != "Air/drone strike" and not kinds & {1, 7, 8} and cue("state_side").search(told_roles):
+            wanted.append(implied("Military Forces", 1))  # a bomb at an army camp or patrol
     for actor in wanted:
         if side1 is None:
             side1 = actor
