@@ -164,6 +164,7 @@ class FatalityMention:
     span: Span
     count: int
     attackers: bool = False  # deaths on the attackers' side ("20 terrorists neutralised")
+    shared: bool = False  # a share of one toll told for several places ("100 killed in two villages": 50 each)
 
 
 @dataclass(frozen=True)

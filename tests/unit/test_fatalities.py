@@ -9,6 +9,7 @@ from harmattan.pipeline.fatalities import (
     fatalities_for_event,
     find_fatalities,
     parse_number,
+    recalls_past_event,
 )
 from harmattan.records import FatalityMention, Span
 
@@ -210,3 +211,25 @@ def test_fatalities_across_reports_adds_later_deaths_told_as_more() -> None:
 
 def test_fatalities_across_reports_without_counts_is_zero() -> None:
     assert fatalities_across_reports([(), ()]) == (0, 0, 0, None)
+
+
+def test_fatalities_french_a_is_a_verb_not_one() -> None:
+    assert [m.count for m in find_fatalities("Une attaque qui a causé la mort de douze soldats.", "fr")] == [12]
+
+
+@pytest.mark.parametrize(
+    ("before", "past"),
+    [
+        ("Residents marked the first anniversary of the truck bombing that ", True),
+        ("Ce nouvel incident survient quatre ans après l'attaque qui avait ", True),
+        ("Gunmen stormed the village on Sunday, ", False),
+    ],
+)
+def test_fatalities_recalled_past_event(before: str, past: bool) -> None:
+    assert recalls_past_event(before) is past
+
+
+def test_fatalities_across_reports_prefers_own_toll_to_shared_one() -> None:
+    shared = FatalityMention(Span(0, 10, "100 killed"), 50, shared=True)
+    own = FatalityMention(Span(50, 60, "70 killed"), 70)
+    assert fatalities_across_reports([(shared,), (own,)])[0] == 70

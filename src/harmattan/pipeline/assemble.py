@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+import itertools
 import re
 import time
 from collections.abc import Sequence
@@ -42,7 +43,12 @@ from harmattan.gazetteer.naming import name_key
 from harmattan.pipeline.dates import date_for_event
 from harmattan.pipeline.drafts import Draft
 from harmattan.pipeline.events import attribution_spans, is_release, role_text
-from harmattan.pipeline.fatalities import fatalities_across_reports, mention_side, parse_number
+from harmattan.pipeline.fatalities import (
+    fatalities_across_reports,
+    mention_side,
+    parse_number,
+    recalls_past_event,
+)
 from harmattan.pipeline.lexicon import cue
 from harmattan.pipeline.places import country_location, locate_event, places_in_sentence
 from harmattan.pipeline.within_article import group_sub_event_type, merge_drafts, own_place
@@ -106,7 +112,12 @@ def build_drafts(doc: Document, mention: EventMention) -> list[Draft]:
     shared = sum(m.span == mention.span for m in doc.event_mentions) > 1
     date, precision, date_evidence, explicit = event_date_for(mention, doc, shared=shared)
     actors = named_actors(doc, mention)
-    deaths = [f for f in doc.fatalities if _within(f.span, mention.span)]
+    text = doc.article.text
+    deaths = [
+        f
+        for f in doc.fatalities
+        if _within(f.span, mention.span) and not recalls_past_event(text[mention.span.start : f.span.start])
+    ]
     wheres = places_in_sentence(doc, mention.span) if mention.event_type in _SPLIT_TYPES else []
     wheres = distinct_sites(doc.article.text, wheres)
     if len(wheres) < 2:
@@ -126,16 +137,56 @@ def build_drafts(doc: Document, mention: EventMention) -> list[Draft]:
 
     if len(wheres) == 1:
         return [draft(wheres[0], deaths)]
-    out = []
-    previous_end = mention.span.start
-    for where in wheres:
-        end = where.evidence.end if where.evidence is not None else mention.span.end
-        near = [f for f in deaths if previous_end <= f.span.start < end]
-        if not near and where.evidence is not None:
-            listed = _listed_count(doc.article.text, previous_end, where.evidence.start)
-            near = [listed] if listed is not None else []
-        out.append(draft(where, near))
-        previous_end = end
+    places = [w.evidence for w in wheres]
+    by_place = deaths_by_place(doc.article.text, deaths, places, mention.span)
+    return [draft(where, near) for where, near in zip(wheres, by_place, strict=True)]
+
+
+_ANOTHER_PLACE = re.compile(r"(?:[,;]|\band\b|\bet\b)\s+(?:in|at|à)\s+(?-i:[A-Z])", re.I)
+_PLACES_LISTED = re.compile(r"\s*(?:,\s*)?(?:and\s+|et\s+|&\s+)?(?:in\s+|at\s+|à\s+|the\s+)?", re.I)
+
+
+def deaths_by_place(
+    text: str, deaths: Sequence[FatalityMention], places: Sequence[Span | None], sentence: Span
+) -> list[list[FatalityMention]]:
+    """The counts of a sentence that names several places, place by place (``places`` in text order).
+
+    "Seven were killed in Alpha, four in Beta": each count goes to the place it precedes; "in
+    Alpha 70 died and in Beta 30": to the place it follows. One toll told for places listed
+    together ("100 killed in Alpha and Beta") is divided evenly among them, the remainder to the
+    first, as ACLED splits a total it cannot attribute (50 and 50).
+    """
+    spans = [p if p is not None else Span(sentence.end, sentence.end, "") for p in places]
+    if deaths and all(f.span.start >= spans[0].end for f in deaths):  # place first, then its count
+        out = []
+        for i, place in enumerate(spans):
+            end = spans[i + 1].start if i + 1 < len(spans) else sentence.end
+            other = _ANOTHER_PLACE.search(text, place.end, end)  # "... et à Zaroumadareye 30 morts"
+            end = other.start() if other is not None else end
+            out.append([f for f in deaths if place.end <= f.span.start < end])
+    else:
+        out = []
+        previous_end = sentence.start
+        for place in spans:
+            near = [f for f in deaths if previous_end <= f.span.start < place.end]
+            if not near and place.end > place.start:
+                listed = _listed_count(text, previous_end, place.start)
+                near = [listed] if listed is not None else []
+            out.append(near)
+            previous_end = place.end
+    told = [i for i, near in enumerate(out) if near]
+    together = all(
+        _PLACES_LISTED.fullmatch(text[a.end : b.start]) is not None for a, b in itertools.pairwise(spans)
+    )
+    if len(told) == 1 and together and told[0] in (0, len(out) - 1):
+        toll = fatalities_across_reports([out[told[0]]])
+        share, rest = divmod(toll[0], len(out))
+        evidence = toll[3]
+        if share and evidence is not None:
+            return [
+                [dataclasses.replace(evidence, count=share + (rest if i == 0 else 0), shared=True)]
+                for i in range(len(out))
+            ]
     return out
 
 

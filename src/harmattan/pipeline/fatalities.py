@@ -254,9 +254,11 @@ def _category(noun: str) -> str:
 
 
 def find_fatalities(text: str, language: str) -> tuple[FatalityMention, ...]:
-    """Every stated death count in ``text``, in text order (``language`` is for the contract)."""
+    """Every stated death count in ``text``, in text order (``language`` "fr": "a" is a verb)."""
     phrases: list[_Phrase] = []
     for m in _QUANT.finditer(text):
+        if language == "fr" and m.group("num").lower() in ("a", "an"):
+            continue  # "l'attaque a causé la mort de douze soldats"
         phrase = _phrase_at(text, m)
         if phrase is not None and not (phrases and phrase.start < phrases[-1].end):
             phrases.append(phrase)
@@ -365,6 +367,19 @@ _ALSO = re.compile(
 )
 
 
+_PAST_EVENT = re.compile(
+    r"anniversa|commemorat|commémor|\byears?\s+(?:since|ago|after)|\bans\s+(?:après|jour\s+pour\s+jour)"
+    r"|\bil\s+y\s+a\s+\w+\s+ans\b",
+    _FLAGS,
+)
+
+
+def recalls_past_event(text_before: str) -> bool:
+    """Whether the words before a count in its sentence recall an earlier event, whose toll it is
+    ("marked the first anniversary of the bombing that killed 500", "quatre ans après l'attaque")."""
+    return bool(_PAST_EVENT.search(text_before))
+
+
 def is_vague(mention: FatalityMention) -> bool:
     """Whether the count is a codebook reading of a vague word ("dozens", "plusieurs")."""
     return bool(_VAGUE_WORD.search(mention.span.text))
@@ -378,16 +393,19 @@ def fatalities_across_reports(
 
     Each sentence's own total is read by ``fatalities_for_event``. Sentences mostly restate
     one toll, so the first one told is kept, but a stated number beats a vague word ("Market
-    raid kills dozens ... killed at least 80 people" -> 80). A later count that says it is
-    more ("a guide was also killed") adds to it. ``low``/``high`` span every reading.
+    raid kills dozens ... killed at least 80 people" -> 80), and a toll told for this place
+    alone beats a share of one told for several places. A later count that says it is more
+    ("a guide was also killed") adds to it. ``low``/``high`` span every reading.
     """
     totals = [(i, fatalities_for_event(r)) for i, r in enumerate(reports) if r]
     totals = [(i, t) for i, t in totals if t[0] > 0]
     if not totals:
         return 0, 0, 0, None
-    exact = [(i, fatalities_for_event([m for m in reports[i] if not is_vague(m)])) for i, _ in totals]
+    exact = [(i, fatalities_for_event([m for m in reports[i] if not is_vague(m) and not m.shared])) for i, _ in totals]
     exact = [(i, t) for i, t in exact if t[0] > 0]
-    first, chosen = exact[0] if exact else totals[0]
+    stated = [(i, fatalities_for_event([m for m in reports[i] if not is_vague(m)])) for i, _ in totals]
+    stated = [(i, t) for i, t in stated if t[0] > 0]
+    first, chosen = (exact or stated or totals)[0]
     extra = sum(m.count for r in reports[first + 1 :] for m in r if _ALSO.search(m.span.text))
     low = min(t[1] for _, t in totals) + extra
     high = max(t[2] for _, t in totals) + extra

@@ -1,0 +1,53 @@
+"""Assembling records: which counts of a sentence go to which of its places (sentences written here)."""
+
+from __future__ import annotations
+
+import pytest
+
+from harmattan.pipeline.assemble import deaths_by_place
+from harmattan.pipeline.fatalities import find_fatalities
+from harmattan.records import Span
+
+
+def _by_place(text: str, *places: str) -> list[list[int]]:
+    spans = [Span(text.index(p), text.index(p) + len(p), p) for p in places]
+    deaths = find_fatalities(text, "fr" if " à " in text else "en")
+    return [[m.count for m in near] for near in deaths_by_place(text, deaths, spans, Span(0, len(text), text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "places", "expected"),
+    [
+        ("Seven people were killed in Alpha, four in Beta.", ("Alpha", "Beta"), [[7], [4]]),
+        ("A Alpha il y a eu 70 morts et à Beta 30 morts.", ("Alpha", "Beta"), [[70], [30]]),
+        ("In Alpha 70 people died and in Beta 30 people died.", ("Alpha", "Beta"), [[70], [30]]),
+    ],
+)
+def test_assemble_counts_go_to_their_own_place(text: str, places: tuple[str, ...], expected: list[list[int]]) -> None:
+    assert _by_place(text, *places) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "places", "expected"),
+    [
+        ("Gunmen killed 100 people in attacks on Alpha and Beta.", ("Alpha", "Beta"), [[50], [50]]),
+        ("Quinze tués jeudi à Alpha et Beta.", ("Alpha", "Beta"), [[8], [7]]),
+        ("Raiders killed 15 villagers in Alpha, Beta and Gamma.", ("Alpha", "Beta", "Gamma"), [[5], [5], [5]]),
+    ],
+)
+def test_assemble_one_toll_for_listed_places_is_divided(
+    text: str, places: tuple[str, ...], expected: list[list[int]]
+) -> None:
+    assert _by_place(text, *places) == expected
+
+
+def test_assemble_divided_toll_is_marked_shared() -> None:
+    text = "Gunmen killed 100 people in attacks on Alpha and Beta."
+    spans = [Span(text.index(p), text.index(p) + len(p), p) for p in ("Alpha", "Beta")]
+    near = deaths_by_place(text, find_fatalities(text, "en"), spans, Span(0, len(text), text))
+    assert all(m.shared for places in near for m in places)
+
+
+def test_assemble_places_named_apart_do_not_share_a_toll() -> None:
+    text = "Gunmen killed 10 people in Alpha, days after soldiers left their base in Beta."
+    assert _by_place(text, "Alpha", "Beta") == [[10], []]
