@@ -6,7 +6,7 @@ ignored with --any-country) and prints, for one field, each disagreement with th
 evidence and our evidence sentence.
 
 Usage: bench/misses.py GOLD.jsonl PRED.jsonl FIELD [--any-country] [--lang en|fr] [--limit N]
-FIELD: sub_event_type | event_type | date | fatalities | actors | location | country | unmatched | spurious
+FIELD: sub_event_type | event_type | date | fatalities | actors | inter | location | country | unmatched | spurious
 """
 
 from __future__ import annotations
@@ -26,7 +26,8 @@ def describe(e: dict) -> str:
     """One line with the fields a coder checks first."""
     place = f"{e['country']}/{e['admin1']}/{e['location']}"
     return (
-        f"{e['event_date']} p{e.get('time_precision')} {e['sub_event_type']} | {e['actor1']} | {e['actor2']} | "
+        f"{e['event_date']} p{e.get('time_precision')} {e['sub_event_type']} | {e['actor1']} | {e['actor2']} "
+        f"[{e.get('inter1')},{e.get('inter2')}] | "
         f"{place} | f={e.get('fatalities')}"
     )
 
@@ -78,6 +79,9 @@ def main() -> None:
                 elif (f == "date" and score.parse_date(g["event_date"]) != score.parse_date(p["event_date"])) or (
                     f == "fatalities" and score.to_int(g.get("fatalities")) != score.to_int(p.get("fatalities"))
                 ):
+                    rows.append((g, p))
+                elif f == "inter" and score.inter_set(g) != score.inter_set(p):
+                    confusion[(str(score.inter_set(g)), str(score.inter_set(p)))] += 1
                     rows.append((g, p))
                 elif f == "actors":
                     ga = score.actor_names(g)
