@@ -63,6 +63,7 @@ TRIGGERS: dict[str, list[str]] = {
         r"attaqu\w*", r"attentats?", r"tu[ée]s?\b", r"tuées\b", r"tuant", r"massacr\w*", r"abattu\w*", r"ex[ée]cut[ée]\w*",
         r"assassin\w*", r"fusill\w*", r"ouvert le feu", r"[ée]gorg\w*", r"d[ée]capit\w*", r"morts?\b", r"perdu la vie",
         r"ont péri", r"bilan", r"neutralis\w*", r"incursion", r"assaut", r"raid",
+        r"s['’]en (?:sont|est|était|étaient) (?:violemment )?pris(?:es)? (?:à|aux)",
     ],
     "protest": [
         r"staged (?:a |an )?(?:sit-ins?|protests?|rall(?:y|ies)|march(?:es)?|demonstrations?)",
@@ -141,6 +142,8 @@ TRIGGERS: dict[str, list[str]] = {
         r"gel des avoirs", r"sanctions? (?:against|contre|on)", r"(?:imposed|imposé\w*|levied|lifted|levé\w*) (?:\w+ )?sanctions",
         r"fermeture (?:de ses|des) fronti[èe]res", r"closed (?:its |the )?borders?", r"recalled (?:its )?ambassadors?", r"rappel de ses ambassadeurs",
         r"mouvement rétrograde", r"took office", r"sworn in", r"investi\w* (?:président|chef)",
+        r"(?:impos\w*|instaur\w*|imposition|instauration) (?:d['’]un |un |le )?blocus", r"coup de force",
+        r"(?:imposed|declared|announced|enforced) (?:a |an )?(?:\w+ )?blockade", r"dissoudre (?:la|le|les|l['’])",
     ],
     # the seizure of power itself (a subset of "other"), told as background beside another event
     "coup": [
