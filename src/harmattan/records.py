@@ -154,7 +154,7 @@ class DateMention:
     span: Span
     date: dt.date
     precision: int  # 1 day, 2 week, 3 month
-    role: str = "event"  # "report": when a statement was made ("said on Monday"); "bound": "since May"
+    role: str = "event"  # "report": when a statement was made ("said on Monday"); "bound": "since May"; "until"
 
 
 @dataclass(frozen=True)

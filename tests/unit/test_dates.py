@@ -119,7 +119,7 @@ def test_dates_yesterday_explained_by_weekday_keeps_the_weekday() -> None:
         ("Le gouvernement a annoncé dimanche le bilan.", "report"),
         ("The army says Sunday's airstrike hit the camp.", "event"),
         ("Fighting has continued since March 2022.", "bound"),
-        ("Un couvre-feu est en vigueur jusqu'à dimanche.", "bound"),
+        ("Un couvre-feu est en vigueur jusqu'à dimanche.", "until"),
         ("Gunmen attacked the town on Sunday.", "event"),
     ],
 )
@@ -148,6 +148,12 @@ def test_dates_event_date_does_not_carry_an_old_month_on() -> None:
     nearby = [background, _mention("2024-06-08")]
     assert date_for_event([], nearby, WEDNESDAY)[0].isoformat() == "2024-06-08"
     assert date_for_event([], [background], WEDNESDAY) == (WEDNESDAY, 1, None)
+
+
+def test_dates_event_date_of_a_state_is_the_day_it_began() -> None:
+    since, until = _mention("2024-06-03", role="bound", start=20), _mention("2024-06-09", role="until", start=40)
+    assert date_for_event([since], [_mention("2024-06-11")], WEDNESDAY)[0].isoformat() == "2024-06-03"
+    assert date_for_event([until], [_mention("2024-06-11")], WEDNESDAY)[0].isoformat() == "2024-06-11"
 
 
 def test_dates_event_date_uses_report_date_before_article_date() -> None:

@@ -402,7 +402,8 @@ _RULES: tuple[tuple[re.Pattern[str], Rule], ...] = (
 )
 
 # "since April 2023", "jusqu'à dimanche": bounds of a state of affairs, not the day of an event.
-_BOUND_BEFORE = _rx(r"\b(?:since|until|till|depuis|jusqu'(?:à|au)|jusqu’(?:à|au))\s+(?:le\s+|the\s+)?$")
+_BOUND_BEFORE = _rx(r"\b(?:since|depuis)\s+(?:le\s+|the\s+)?$")
+_UNTIL_BEFORE = _rx(r"\b(?:until|till|jusqu'(?:à|au)|jusqu’(?:à|au))\s+(?:le\s+|the\s+)?$")
 # "Monday Kasa, who confirmed...": a weekday used as a given name (no preposition, a capitalised name after).
 _NAME_AFTER = re.compile(r"^\s+(?!(?:" + "|".join(m.capitalize() for m in _MONTHS) + r")\b)[A-Z][a-z]+\b(?!\s+\d)")
 _PREPOSITION_BEFORE = _rx(r"\b(?:on|last|this|since|by|until|early|late|from|next|past|ce|le|dès|depuis|du|de)\s+$")
@@ -419,8 +420,9 @@ def find_dates(text: str, language: str, article_date: dt.date) -> tuple[DateMen
 
     ``language`` is accepted for the stage contract; the rules match English and French
     forms alike (mixed-language articles exist). A date right after a reporting verb ("said on
-    Monday", "a annoncé dimanche") has the role "report"; one after "since"/"depuis"/"until"
-    the role "bound". "yesterday (Friday)" and
+    Monday", "a annoncé dimanche") has the role "report"; one after "since"/"depuis" the role
+    "bound" (when a state of affairs began), one after "until"/"jusqu'à" the role "until".
+    "yesterday (Friday)" and
     "today (Saturday)" keep only the weekday: the writer's explicit day wins.
     """
     found: list[Found] = []
@@ -481,6 +483,8 @@ def _narrative_year(text: str, found: list[Found], article_date: dt.date) -> lis
 def _role(text: str, start: int, end: int) -> str:
     if _BOUND_BEFORE.search(text[max(0, start - 20) : start]):
         return "bound"
+    if _UNTIL_BEFORE.search(text[max(0, start - 20) : start]):
+        return "until"
     if text[end : end + 2] in ("'s", "’s"):  # "Sunday's attack"
         return "event"
     return "report" if _REPORTING.search(text[max(0, start - 60) : start]) else "event"
@@ -518,14 +522,14 @@ def date_for_event(
 
     1. The earliest non-reporting date of the event's sentence (a sentence naming two days
        usually tells the event, then when it was announced or what followed).
-    2. Else the first non-reporting date of ``nearby_dates``: the caller passes the dates of
+    2. Else the day a state of affairs began, told in the sentence ("a blockade since 3 September").
+    3. Else the first non-reporting date of ``nearby_dates``: the caller passes the dates of
        the article's earlier sentences, nearest first (a report tells its story in order, so
        the last date named before the sentence is the one it continues; measured on the dev
        gold this beats "same paragraph only" and "the article date"). A month named long before
        the article ("the war began in April 2023") is background, not a date to carry on.
-    3. Else a report or bound date of the sentence ("57 killed, a committee said on Friday",
-       "a blockade since 3 September").
-    4. Else the article date with the article's precision, and no evidence.
+    4. Else a report or "until" date of the sentence ("57 killed, a committee said on Friday").
+    5. Else the article date with the article's precision, and no evidence.
     """
     latest = article_date + dt.timedelta(days=1)  # later dates are page furniture ("updated on ...")
     sentence_dates = [d for d in sentence_dates if d.date <= latest]
@@ -534,6 +538,9 @@ def date_for_event(
     if events:
         best = min(events, key=lambda d: (d.date, d.span.start))
         return best.date, best.precision, best
+    since = [d for d in sentence_dates if d.role == "bound"]
+    if since:  # "a blockade on Kayes since 3 September": the state began that day
+        return since[0].date, since[0].precision, since[0]
     background = article_date - dt.timedelta(days=45)
     for mention in nearby_dates:
         if mention.role == "event" and not (mention.precision == 3 and mention.date < background):
