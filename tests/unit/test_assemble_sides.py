@@ -115,6 +115,7 @@ _ARMY = "Military Forces of Sudan"
         (["Officers who seized power in a coup in January vowed to fight the jihadists."], {_ARMY}),
         (["The junta that took power in a coup last year extended the transition."], {_ARMY}),
         (["The coup that toppled the civilian government was condemned."], {_ARMY, "Government of Sudan"}),
+        (["Officers who took power in a coup vowed to fight against jihadism."], {_ARMY}),
     ],
 )
 def test_assemble_sides_coup_sides(sentences: list[str], expected: set[str]) -> None:
@@ -258,3 +259,10 @@ def test_assemble_sides_two_sides_named_elsewhere_in_the_article_only_when_told_
 def test_assemble_sides_bomb_at_an_army_camp_hits_the_army() -> None:
     _, inters, _ = _sides(["A suicide bomber blew himself up at the gate of a military camp."], "Suicide bomb", "Mali")
     assert inters == {1, 3}
+
+
+def test_assemble_sides_car_bomb_outside_a_hotel_hits_civilians() -> None:
+    _, inters, _ = _sides(
+        ["Al-Shabaab detonated two car bombs outside a hotel in Mogadishu."], "Remote explosive/landmine/IED", "Somalia"
+    )
+    assert inters == {2, 7}

@@ -25,7 +25,9 @@ DECREE = re.compile(
 # a coup has the government as its second side when it acts on it, not when it is background
 ACTED_ON = re.compile(
     r"\btoppl|\bderail|\bin the hands of|\barrest|\bdetain|\bdismiss|\bdissol|\boverthr[eo]w|\bousted?\b|"
-    r"\bdeposed?\b|\bagainst\b|\bcontre\b|\baux mains d|\bdestitu|\bd[ée]chu|\barr[êe]t[ée]|\bd[ée]tenu|"
+    r"\bdeposed?\b|\b(?:coup|putsch)(?: d.[ée]tat)?(?: (?!fight|lutt|combat)\w+){0,3} (?:against|contre)\b|"
+    r"\baux mains d|\bdestitu|\bd[ée]chu|"
+    r"\barr[êe]t[ée]|\bd[ée]tenu|"
     r"\bs[ée]questr|\blimog|\bdissou|\brenvers|r[ée]sidence surveill[ée]e",
     re.I,
 )
@@ -33,6 +35,10 @@ ACTED_ON = re.compile(
 _REPRISAL = re.compile(r"repr[ée]sailles|reprisal|retaliat|vengeance|revenge", re.I)
 _COMMUNITY = re.compile(r"communaut|communit|ethni|\bpeulh?s?\b|\bfulanis?\b|\bdogons?\b", re.I)
 _INTERCOMMUNAL = re.compile(r"inter-?communa|inter-?ethni", re.I)
+# places where a bomb hits civilians, beside the markets, churches and schools of the lexicon
+CIVILIAN_PLACES = re.compile(
+    r"\bhotels?\b|\brestaurants?\b|\bcaf[ée]s?\b|\bstadium|\bbus (?:station|park)|\bgare routi", re.I
+)
 # an air strike that hit these hit civilians, whoever it aimed at
 _STRUCK_CIVILIANS = re.compile(
     r"\bchildren\b|\bcivilians?\b|\bwedding\b|\bfamily\b|\bfuneral\b|\benfants\b|\bcivils\b|\bmariage\b|\bfamille\b",

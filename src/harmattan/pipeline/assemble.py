@@ -20,6 +20,7 @@ from harmattan.actors.naming import actor_name
 from harmattan.actors.roles import choose_sides
 from harmattan.actors.sides import (
     ACTED_ON,
+    CIVILIAN_PLACES,
     CLASH,
     DECREE,
     PARTIES,
@@ -462,7 +463,9 @@ def group_sides(
                 wanted.insert(0, implied("Military Forces", 1))
         elif not kinds & {2, 3, 4}:
             wanted.insert(0, implied("Unidentified Armed Group", 3))
-        civilian_target = cue("civilian_target").search(told) and not cue("state_side").search(told_roles)
+        civilian_target = (cue("civilian_target").search(told) or CIVILIAN_PLACES.search(told)) and not cue(
+            "state_side"
+        ).search(told_roles)
         if 7 not in kinds and (civilian_target or (sub == "Air/drone strike" and struck_civilians(told))):
             wanted.append(implied("Civilians", 7))
         elif sub != "Air/drone strike" and not kinds & {1, 7, 8} and cue("state_side").search(told_roles):
