@@ -23,6 +23,9 @@ pytestmark = pytest.mark.slow
         ("Les manifestants ont été dispersés à N'Djamena, au Tchad.", "fr", "Chad", "N'Djamena", "N'Djamena", 1),
         ("Gunmen attacked a church in Dablo, in Burkina Faso's Centre-Nord region.", "en", "Burkina Faso",
          "Centre-Nord", "Dablo", 1),
+        ("Rangers were ambushed in W National Park in northern Benin.", "en", "Benin", "Alibori", "W National Park", 1),
+        ("Sept soldats ont été tués dans le Parc national de la Pendjari, au Bénin.", "fr", "Benin", "Atakora",
+         "Pendjari National Park", 1),
     ],
 )
 def test_places_real_gazetteer_resolves_sahel_places(text: str, language: str, country: str, admin1: str,
