@@ -70,6 +70,7 @@ def test_gazetteer_build_writes_places_regions_and_countries(dumps: Path, tmp_pa
     assert (region.latitude, region.longitude) == (14.48, -4.18)  # placed at its capital, as ACLED does
     country = gaz.country("ML")
     assert country is not None and (country.name, country.iso, country.region) == ("Mali", 466, "Western Africa")
+    assert country.capital is not None and country.capital.name == "Bamako"
     assert gaz.admin1("ML", "04") == region
 
 

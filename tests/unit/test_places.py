@@ -45,8 +45,8 @@ BIDEN = _e(28, "Biden", 14.0, 1.0, "PPL", "NE", "Tillaberi", a1_code="09")
 EL_FASHER = _e(29, "El Fasher", 16.0, 1.0, "PPLA", "ML", "Gao", pop=200_000, a1_code="07")
 
 
-def _info(entry: GazEntry, iso: int) -> CountryInfo:
-    return CountryInfo(entry.country_code, entry.name, iso, "Western Africa", entry)
+def _info(entry: GazEntry, iso: int, capital: GazEntry | None = None) -> CountryInfo:
+    return CountryInfo(entry.country_code, entry.name, iso, "Western Africa", entry, capital)
 
 
 @pytest.fixture(scope="module")
@@ -56,7 +56,7 @@ def gaz() -> InMemoryGazetteer:
                (BAMAKO, []), (NIAMEY, []), (ZAMFARA, ["Zamfara State"]), (YOBE, []), (MARU, []),
                (SABON_GARI_NG, ["Sabon Gari"]), (SABON_GARI_NE, []), (EST, []), (CENTRE_NORD, ["Centre Nord"]),
                (BIDEN, []), (EL_FASHER, ["El-Fasher"])]
-    countries = [_info(MALI, 466), _info(NIGER, 562), _info(NIGERIA, 566), _info(BURKINA, 854)]
+    countries = [_info(MALI, 466, BAMAKO), _info(NIGER, 562, NIAMEY), _info(NIGERIA, 566), _info(BURKINA, 854)]
     return InMemoryGazetteer(entries, countries=countries)
 
 
@@ -285,3 +285,27 @@ def test_places_two_sentences_on_only_a_place_of_the_articles_country_is_borrowe
             "villagers on Friday. Jihadists were blamed. A similar raid hit Ménaka in Mali last year.")
     where = _where(text, gaz, sentence=2)
     assert (where.country, where.geo_precision) == ("Burkina Faso", 3)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "location"),
+    [("Supporters of the junta in Niger marched through the capital on Sunday.", "en", "Niamey"),
+     ("Des manifestants ont été dispersés dans la capitale malienne samedi.", "fr", "Bamako"),
+     ("Gunmen raided a market in Niger's capital on Friday.", "en", "Niamey"),
+     ("Gunmen raided a market in the capital of Mali on Friday.", "en", "Bamako")],
+)
+def test_places_the_capital_is_the_capital_city_of_its_country(text: str, language: str, location: str,
+                                                               gaz: InMemoryGazetteer) -> None:
+    where = _where(text, gaz, language=language)
+    assert (where.location, where.geo_precision) == (location, 1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Gunmen killed six aid workers 60 km from Niger's capital on Sunday.",
+     "Soldiers reinforced the regional capital in Niger on Sunday.",
+     "Thousands of villagers in Niger fled to the capital on Sunday."],
+)
+def test_places_a_capital_as_landmark_or_a_regional_capital_is_no_scene(text: str, gaz: InMemoryGazetteer) -> None:
+    where = _where(text, gaz)
+    assert (where.country, where.geo_precision) == ("Niger", 3)

@@ -26,7 +26,8 @@ class CountryInfo:
     name: str
     iso: int
     region: str
-    entry: GazEntry  # the country as a gazetteer entry (coordinates of its capital)
+    entry: GazEntry  # the country as a gazetteer entry (its GeoNames point, else its capital's)
+    capital: GazEntry | None = None  # the capital city ("the capital", "la capitale malienne")
 
 
 class Gazetteer(Protocol):

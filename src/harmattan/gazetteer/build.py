@@ -44,7 +44,7 @@ _LATIN = re.compile(r"^[\sA-Za-z\u00C0-\u024F'’.\-()]+$")
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE countries (code TEXT PRIMARY KEY, name TEXT NOT NULL, iso INTEGER NOT NULL,
-    region TEXT NOT NULL, geonameid INTEGER NOT NULL);
+    region TEXT NOT NULL, geonameid INTEGER NOT NULL, capital INTEGER);
 CREATE TABLE admin1 (cc TEXT NOT NULL, code TEXT NOT NULL, name TEXT NOT NULL, geonameid INTEGER NOT NULL,
     PRIMARY KEY (cc, code)) WITHOUT ROWID;
 CREATE TABLE admin2 (cc TEXT NOT NULL, a1 TEXT NOT NULL, code TEXT NOT NULL, name TEXT NOT NULL,
@@ -222,14 +222,15 @@ def build_gazetteer(source: Path, out: Path) -> BuildReport:
         cc, continent = f[0], f[8]
         gid = int(f[16]) if f[16].isdigit() else -int.from_bytes(cc.encode(), "big")
         display = COUNTRY_NAMES.get(cc, f[4])
-        country_rows.append((cc, display, int(f[2] or 0), acled_region(cc, continent), gid))
         capital = capitals.get((cc, name_key(f[5]))) or next((r for (c, _), r in capitals.items() if c == cc), None)
+        country_rows.append((cc, display, int(f[2] or 0), acled_region(cc, continent), gid,
+                             capital.geonameid if capital else None))
         # The country's own GeoNames point (its centroid) where a country dump has it, else its capital.
         point = rows.pop(gid, None) or capital
         lat, lon = (point.lat, point.lon) if point else (0.0, 0.0)
         entries.append((gid, display, lat, lon, "A", COUNTRY_CODE, cc, "", "", int(f[7] or 0)))
         names[gid] |= {f[4], display, *COUNTRY_ALIASES.get(cc, ())}
-    con.executemany("INSERT INTO countries VALUES (?, ?, ?, ?, ?)", country_rows)
+    con.executemany("INSERT INTO countries VALUES (?, ?, ?, ?, ?, ?)", country_rows)
 
     for row in rows.values():
         entries.append((row.geonameid, row.name, round(row.lat, 5), round(row.lon, 5), row.fclass, row.fcode,

@@ -86,9 +86,20 @@ class SqliteGazetteer:
             f"SELECT c.code, c.name, c.iso, c.region, x.* FROM countries c "
             f"JOIN ({_SELECT}) x ON x.geonameid = c.geonameid"
         )
+        capitals = self._capitals()
         for row in rows:
-            out[row[0]] = CountryInfo(code=row[0], name=row[1], iso=row[2], region=row[3], entry=_entry(row[4:]))
+            out[row[0]] = CountryInfo(code=row[0], name=row[1], iso=row[2], region=row[3], entry=_entry(row[4:]),
+                                      capital=capitals.get(row[0]))
         return out
+
+    def _capitals(self) -> dict[str, GazEntry]:
+        """Each country's capital city (none in files built before the column existed)."""
+        try:
+            rows = self._con().execute(
+                f"SELECT c.code, x.* FROM countries c JOIN ({_SELECT}) x ON x.geonameid = c.capital")
+            return {row[0]: _entry(row[1:]) for row in rows}
+        except sqlite3.OperationalError:
+            return {}
 
 
 def _entry(row: tuple[object, ...] | sqlite3.Row) -> GazEntry:

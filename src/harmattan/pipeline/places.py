@@ -22,6 +22,7 @@ from harmattan.pipeline.place_roles import directional_regions, mark_containers,
 from harmattan.pipeline.toponyms import (
     _AT_BEFORE,
     _NEAR_BEFORE,
+    _ORIGIN_BEFORE,
     HARD_STOP,
     SOFT_STOP,
     Toponym,
@@ -125,6 +126,7 @@ def find_places(doc: Document, *, gazetteer: Gazetteer | None = None) -> tuple[P
     unknown, swallowed = _unknown_places(doc, mentions)
     mentions = [m for m in mentions if m.span.start not in swallowed] + unknown
     top = ctx.countries.most_common(1)
+    mentions += capital_mentions(doc, mentions, gaz, top[0][0] if top else "")
     regions = directional_regions(text, mentions, lambda cc, words: _admin1_named(gaz, cc, words),
                                   top[0][0] if top else "")
     if regions:
@@ -132,6 +134,62 @@ def find_places(doc: Document, *, gazetteer: Gazetteer | None = None) -> tuple[P
                                                    for r in regions)] + regions
     ordered = sorted(mentions, key=lambda m: m.span.start)
     return tuple(mark_containers(text, mark_sources(text, doc.sentences, ordered)))
+
+
+#: "the capital", "the Malian capital", "Niger's capital", "la capitale (guinéenne)"; not "the regional capital".
+_CAPITAL = re.compile(
+    r"\b(?:(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:(?P<dem>[A-Z][a-z]+)\s+)?|(?P<owner>[A-Z][\w’'-]+)['’]s\s+)capital"
+    r"(?:\s+city)?\b|\b(?:[Ll]a|[Ss]a|[Ll]eur)\s+capitale(?:\s+(?P<adj>[a-zéèêëîïôûç-]+))?"
+)
+_NOT_THE_CAPITAL = frozenset({"régionale", "provinciale", "économique", "départementale", "administrative"})
+_OF_COUNTRY = re.compile(r"^\s*(?:of|de|du|de\s+la|de\s+l['’])\s*$")
+
+
+def capital_mentions(doc: Document, mentions: Sequence[PlaceMention], gaz: Gazetteer, article_country: str
+                     ) -> list[PlaceMention]:
+    """"The capital" as a mention of the capital city of the country it belongs to: the one its
+    demonym or possessive names ("the Chadian capital", "Niger's capital"), else the one that
+    follows ("the capital of Niger"), else the one its sentence names, else the article's."""
+    text = doc.article.text
+    countries = [m for m in mentions if m.kind in ("country", "demonym") and m.entry is not None]
+    out: list[PlaceMention] = []
+    for match in _CAPITAL.finditer(text):
+        start, end = match.span()
+        adj = match.group("adj") or ""
+        if adj in _NOT_THE_CAPITAL:
+            continue
+        if any(m.entry is not None and m.kind == "place" and 0 <= m.span.start - end <= 4 for m in mentions):
+            continue  # "the capital, Mogadishu": the city is named
+        code = ""
+        for word in (match.group("dem"), adj):
+            if word and name_key(word) in DEMONYMS:
+                code = DEMONYMS[name_key(word)]
+        owner = match.group("owner")
+        if not code and owner:
+            at = match.start("owner")
+            code = next((m.entry.country_code for m in countries
+                         if m.entry and at <= m.span.start and m.span.end <= at + len(owner)), "")
+            if not code:
+                continue  # "Borno's capital": a state's, not a country's
+        if not code:
+            following = next((m for m in countries
+                              if m.span.start >= end and _OF_COUNTRY.match(text[end : m.span.start])), None)
+            if following is not None and following.entry is not None:
+                code = following.entry.country_code
+        if not code:
+            sentence = next((sp for sp in doc.sentences if sp.start <= start < sp.end), None)
+            named = {m.entry.country_code for m in countries if m.entry and sentence is not None
+                     and _within(m, sentence)}
+            code = named.pop() if len(named) == 1 else article_country
+        info = gaz.country(code) if code else None
+        if info is None or info.capital is None:
+            continue
+        before = text[max(0, start - 60) : start]
+        if _NEAR_BEFORE.search(before) or _ORIGIN_BEFORE.search(before):
+            continue  # "60 km from the capital", "fled to the capital": a landmark, not a scene
+        cue = "at" if _AT_BEFORE.search(before) else ""
+        out.append(PlaceMention(Span(start, end, text[start:end]), info.capital, precision=1, kind="place", cue=cue))
+    return out
 
 
 def _admin1_named(gaz: Gazetteer, country_code: str, words: str) -> GazEntry | None:
