@@ -78,3 +78,11 @@ def test_clean_strips_stray_markup_and_keeps_the_dateline() -> None:
     cleaned = clean_text("<p>BAMAKO, Mali — Gunmen attacked a camp.</p>\n< p>Two soldiers died.")
     assert "<" not in cleaned.text
     assert cleaned.dateline is not None and cleaned.dateline.text == "BAMAKO"
+
+
+def test_clean_joins_hard_wrapped_lines() -> None:
+    raw = "The army deployed a 1,000-strong\nforce north, which\nhas mines, the army said on\nSunday.\nRebels fled."
+    expected = "The army deployed a 1,000-strong force north, which has mines, the army said on Sunday.\nRebels fled."
+    assert clean_text(raw).text == expected
+    kept = "Goma under fire\nShots rang out.\n\nand then"
+    assert clean_text(kept).text == kept

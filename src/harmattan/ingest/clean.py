@@ -42,6 +42,12 @@ _TRAILER = re.compile(
     r"\s*(?:[-–—]\s*)?(?:\(\s*(?:REUTERS|Reuters|AFP|NAN|AP)\s*\)|(?<=\s)(?:REUTERS|AFP)"
     r"|/\s*Agence France-Presse|–\s*READ MORE|-\s*READ MORE)\s*$"
 )
+# A line that ends mid-sentence (a word or a comma) and is continued by a lowercase line.
+_WRAPPED = re.compile(r"[\w,;’'-]$")
+# ... or ends on a word no sentence or title ends with ("said on\nSunday", "Mocimboa da\nPraia").
+_OPEN_END = re.compile(
+    r"\s(?:the|a|an|of|on|in|at|to|and|or|for|by|with|from|da|de|du|des|la|le|les|et|à|au|aux|en|sur|par|pour)$"
+)
 _DATE_PREFIX = re.compile(r"^\s*date\s+(\d{4}-\d{2}(?:-\d{2})?)\b[^\n]*?(?=\S)", re.IGNORECASE)
 _DATELINE = re.compile(
     r"""^(?P<place>[A-ZÀ-Ý][A-ZÀ-Ý'’ .-]{2,40}?)          # BAMAKO / N'DJAMENA / FADA N'GOURMA
@@ -85,9 +91,12 @@ def clean_text(raw: str) -> CleanText:
         stripped = _HTML_TAG.sub(" ", stripped.replace("{{{", "").replace("}}}", "")).strip()
         if _DROP_LINE.match(stripped) or (len(stripped) < 70 and _BYLINE.match(stripped)):
             continue
-        stripped = _TRAILER.sub("", stripped).strip()
-        if stripped:
-            kept.append(re.sub(r"[ \t]+", " ", stripped))
+        stripped = re.sub(r"[ \t]+", " ", _TRAILER.sub("", stripped).strip())
+        wrapped = kept and ((_WRAPPED.search(kept[-1]) and stripped[:1].islower()) or _OPEN_END.search(kept[-1]))
+        if stripped and wrapped:
+            kept[-1] += " " + stripped  # a hard-wrapped line ("a 1,000-strong\nforce to"), not a new paragraph
+        elif stripped:
+            kept.append(stripped)
     text = "\n".join(kept).strip()
     return CleanText(text=text, dateline=find_dateline(text), prefix_date=prefix_date)
 
