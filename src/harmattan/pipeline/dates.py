@@ -342,7 +342,8 @@ def _month_rel(m: re.Match[str], ad: dt.date) -> tuple[dt.date, int] | None:
     if m.group("last") or m.group("dernier"):
         previous = ad.replace(day=1) - dt.timedelta(days=1)
         return previous.replace(day=15), 3
-    return ad.replace(day=15), 3
+    # "earlier this month": the middle of the month's days told so far, not a day after the article
+    return ad.replace(day=15 if ad.day >= 15 else (1 + ad.day) // 2), 3
 
 
 _DAY_OFFSETS = {
