@@ -309,3 +309,8 @@ def test_places_the_capital_is_the_capital_city_of_its_country(text: str, langua
 def test_places_a_capital_as_landmark_or_a_regional_capital_is_no_scene(text: str, gaz: InMemoryGazetteer) -> None:
     where = _where(text, gaz)
     assert (where.country, where.geo_precision) == ("Niger", 3)
+
+
+def test_places_a_university_named_after_its_town_is_in_that_town(gaz: InMemoryGazetteer) -> None:
+    where = _where("Gunmen killed forty students at Mopti University in Mali on Friday.", gaz)
+    assert (where.location, where.admin1, where.geo_precision) == ("Mopti", "Mopti", 1)

@@ -105,7 +105,7 @@ _ORIGIN_BEFORE = re.compile(r"(?:\bfrom|\bto|\btowards|\bvers|\bjusqu['’]\s*[�
 #: Words around a name that make it a street, a newspaper, an institution or an administration.
 _STREET_BEFORE = {"avenue", "rue", "boulevard", "bd", "street", "road", "route", "place"}
 _NOT_PLACE_AFTER = {"street", "road", "avenue", "boulevard", "times", "post", "tribune", "herald", "journal",
-                    "daily", "university", "administration", "club", "airlines", "airways", "fc"}
+                    "daily", "administration", "club", "airlines", "airways", "fc"}
 _QUOTES_OPEN = ("“", '"', "«", "‘")
 _GEO_NEIGHBOURS = {"north", "northern", "south", "southern", "east", "eastern", "west", "western", "central",
                    "upper", "lower", "greater", "nord", "sud", "est", "ouest", "centre", "region", "state",
