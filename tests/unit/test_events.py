@@ -127,6 +127,8 @@ def test_events_modal_words_are_whole_words() -> None:
         # executions are of captives; firing between two armed sides is a battle
         ("Soldiers executed dozens of men suspected of being jihadists in the town.", "Attack"),
         ("The firing between attackers and security officials lasted all night.", "Armed clash"),
+        ("Insurgents stormed the mine, setting fire to machines and seizing seven employees.",
+         "Abduction/forced disappearance"),
         # the month of May is no modal
         ("In May gunmen killed five villagers near the river.", "Attack"),
         # communal clashes between unorganised crowds are mob violence; "heurts" name crowd violence

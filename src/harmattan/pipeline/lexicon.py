@@ -44,6 +44,7 @@ TRIGGERS: dict[str, list[str]] = {
         r"kidnapp\w*", r"abduct\w*", r"taken hostage", r"held hostage", r"hostages? (?:were|was) (?:taken|seized)",
         r"enlev(?:é|ée|és|ées|ement|ements|er|aient|ait)\b", r"pris en otages?", r"prises? d'otages?", r"rapts?\b",
         r"kidnapping", r"carried away \d+", r"whisked away",
+        r"(?:captur|seiz|detain)(?:ed|ing) (?:\w+ ){0,3}(?:workers|employees|civilians|villagers|passengers|students|hostages)",
     ],
     "sexual": [
         r"\braped?\b", r"\brapes\b", r"sexual (?:violence|assault)", r"\bviol(?:ée|ées|és|s)?\b", r"violences? sexuelles?",
