@@ -233,3 +233,35 @@ def test_fatalities_across_reports_prefers_own_toll_to_shared_one() -> None:
     shared = FatalityMention(Span(0, 10, "100 killed"), 50, shared=True)
     own = FatalityMention(Span(50, 60, "70 killed"), 70)
     assert fatalities_across_reports([(shared,), (own,)])[0] == 70
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In the end, somewhere between 170 and 200 people died.", [170]),
+        ("Les bilans parlent de 50 à 150 morts.", [50]),
+        ("Gunmen killed 10 to 15 people in the raid.", [10]),
+        ("Le bilan a été revu à la hausse, passant de 13 à 46 morts.", [46]),
+        ("The death toll rose from 13 to 46 people.", [46]),
+        ("Gunmen killed 7 and wounded 20 people.", [7]),
+    ],
+)
+def test_fatalities_ranges_and_revised_tolls(text: str, expected: list[int]) -> None:
+    assert [m.count for m in find_fatalities(text, "fr" if "bilan" in text else "en")] == expected
+
+
+def test_fatalities_across_reports_keeps_smaller_report_of_same_victims() -> None:
+    reports = _reports("The strike killed ten people.", "Residents said nine people had been killed.")
+    assert fatalities_across_reports(reports)[0] == 9
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "Two private soldiers were killed in the first minutes.",  # a part, with other words
+        "Two soldiers were killed at the gate.",  # under a third of the toll
+    ],
+)
+def test_fatalities_across_reports_part_of_toll_does_not_replace_it(later: str) -> None:
+    reports = _reports("Insurgents stormed the base, killing seven soldiers.", later)
+    assert fatalities_across_reports(reports)[0] == 7

@@ -246,6 +246,31 @@ def _phrase_at(text: str, m: re.Match[str]) -> _Phrase | None:
     )
 
 
+_RANGE_JOIN = re.compile(r"\s*(?:to|or|à|ou|–|-)\s*|\s+(?:and|et)\s+", _FLAGS)
+_RANGE_START = re.compile(r"\b(?:between|entre)\s+$", _FLAGS)
+# "the toll rose from 13 to 46", "passant de 13 à 46 morts": a revised toll, the later figure stands
+_REVISED = re.compile(
+    r"\b(?:rose|risen|rising|rises|increased|climbed|jumped|revised|pass(?:é|ant|e)|grimp\w*|alourdi\w*|mont(?:é|ant|e))"
+    r"\s+(?:\w+\s+){0,3}?(?:from|de)\s+$",
+    _FLAGS,
+)
+
+
+def _bounds(text: str, low: _Phrase, high: _Phrase) -> str | None:
+    """"range" when two counts bound one estimate ("between 170 and 200", "de 50 à 150"),
+    "revised" when a toll went from one to the other ("rose from 13 to 46"), else None."""
+    join = _RANGE_JOIN.fullmatch(text[low.end : high.start])
+    if low.noun or join is None or low.count >= high.count:
+        return None
+    if _REVISED.search(text[max(0, low.start - 60) : low.start]):
+        return "revised"
+    if re.match(r"\s+(?:and|et)\s", join.group(0), _FLAGS) and not _RANGE_START.search(
+        text[max(0, low.start - 20) : low.start]
+    ):
+        return None
+    return "range"
+
+
 def _category(noun: str) -> str:
     for name, pattern in _NOUNS.items():
         if re.fullmatch(pattern, noun, _FLAGS):
@@ -260,8 +285,15 @@ def find_fatalities(text: str, language: str) -> tuple[FatalityMention, ...]:
         if language == "fr" and m.group("num").lower() in ("a", "an"):
             continue  # "l'attaque a causé la mort de douze soldats"
         phrase = _phrase_at(text, m)
-        if phrase is not None and not (phrases and phrase.start < phrases[-1].end):
-            phrases.append(phrase)
+        if phrase is None or (phrases and phrase.start < phrases[-1].end):
+            continue
+        bounds = _bounds(text, phrases[-1], phrase) if phrases else None
+        if bounds == "revised":  # "passant de 13 à 46 morts": the old figure is gone
+            phrases.pop()
+        elif bounds == "range":  # "between 170 and 200 people": the conservative 170
+            low = phrases.pop()
+            phrase = dataclasses.replace(phrase, start=low.start, count=min(low.count, phrase.count))
+        phrases.append(phrase)
     out: list[FatalityMention] = []
     i = 0
     while i < len(phrases):
@@ -380,6 +412,17 @@ def recalls_past_event(text_before: str) -> bool:
     return bool(_PAST_EVENT.search(text_before))
 
 
+def _victims(mention: FatalityMention) -> str:
+    """The words that say who died in a count ("French aid workers"), to tell reports of the
+    same victims from counts of a part of them; "" when no noun follows the number."""
+    words = []
+    for m in _QUANT.finditer(mention.span.text):
+        noun = _NOUN_AFTER.match(mention.span.text[m.end() :])
+        if noun is not None:
+            words.append(" ".join((noun.group("adj") + noun.group("noun")).lower().split()))
+    return " + ".join(words)
+
+
 def is_vague(mention: FatalityMention) -> bool:
     """Whether the count is a codebook reading of a vague word ("dozens", "plusieurs")."""
     return bool(_VAGUE_WORD.search(mention.span.text))
@@ -394,8 +437,11 @@ def fatalities_across_reports(
     Each sentence's own total is read by ``fatalities_for_event``. Sentences mostly restate
     one toll, so the first one told is kept, but a stated number beats a vague word ("Market
     raid kills dozens ... killed at least 80 people" -> 80), and a toll told for this place
-    alone beats a share of one told for several places. A later count that says it is more
-    ("a guide was also killed") adds to it. ``low``/``high`` span every reading.
+    alone beats a share of one told for several places. Another report of the same victims
+    with a smaller figure ("ten people were killed ... nine people had been killed") is the
+    most conservative reading and is kept, unless it is under a third of the first (then it
+    is a part of the toll). A later count that says it is more ("a guide was also killed")
+    adds. ``low``/``high`` span every reading.
     """
     totals = [(i, fatalities_for_event(r)) for i, r in enumerate(reports) if r]
     totals = [(i, t) for i, t in totals if t[0] > 0]
@@ -407,10 +453,20 @@ def fatalities_across_reports(
     stated = [(i, t) for i, t in stated if t[0] > 0]
     first, chosen = (exact or stated or totals)[0]
     extra = sum(m.count for r in reports[first + 1 :] for m in r if _ALSO.search(m.span.text))
+    count, evidence = chosen[0], chosen[3]
+    told = {_victims(m) for i, t in exact if t[0] == count for m in reports[i] if m.count == count} - {""}
+    for i, t in exact:
+        lower = [
+            m
+            for m in reports[i]
+            if m.count == t[0] and chosen[0] <= 3 * m.count < 3 * count and _victims(m) in told
+        ]
+        if lower and not _ALSO.search(lower[0].span.text):
+            count, evidence = t[0], lower[0]
     low = min(t[1] for _, t in totals) + extra
     high = max(t[2] for _, t in totals) + extra
-    count = chosen[0] + extra
-    return count, min(low, count), max(high, count), chosen[3]
+    count += extra
+    return count, min(low, count), max(high, count), evidence
 
 
 class FatalitiesStage:
