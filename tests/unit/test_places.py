@@ -314,3 +314,14 @@ def test_places_a_capital_as_landmark_or_a_regional_capital_is_no_scene(text: st
 def test_places_a_university_named_after_its_town_is_in_that_town(gaz: InMemoryGazetteer) -> None:
     where = _where("Gunmen killed forty students at Mopti University in Mali on Friday.", gaz)
     assert (where.location, where.admin1, where.geo_precision) == ("Mopti", "Mopti", 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "location"),
+    [("An airstrike hit a busy market in Zanfaraba’s main square in Mali on Tuesday.", "Zanfaraba"),
+     ("The bandits also stopped at Kadaga Mai Fara in Zamfara State, Nigeria, and killed ten people.",
+      "Kadaga Mai Fara")],
+)
+def test_places_unknown_village_before_a_possessive_or_with_a_month_word_inside(text: str, location: str,
+                                                                                 gaz: InMemoryGazetteer) -> None:
+    assert _where(text, gaz).location == location

@@ -42,7 +42,7 @@ _UNKNOWN_PLACE = (
     re.compile(r"(?<![\w’'])" + _NAME + r"\s+(?:(?:displacement|refugee|IDP|IDPs|military|army)\s+)?"
                r"(?i:villages?|community|communities|town|camps?)\b"),
     re.compile(r"(?:\b[àÀ]|(?<![^\s«\"“])A|\bnear|\bpr[èe]s\s+de|\bin|\bat)\s+" + _NAME
-               + r"(?=\s*(?:,|\(|\.|\bet\b|\band\b|\bdans\b|\bin\b|\bil\b|\bthere\b))"),
+               + r"(?=\s*(?:,|\(|\.|\bet\b|\band\b|\bdans\b|\bin\b|\bil\b|\bthere\b)|['’]s\b)"),
 )
 _DATELINE_TAIL = re.compile(r"^\s*(?:,\s*[A-Z][\w'’ .-]{2,30}?)?\s*(?:\([^)]{2,30}\))?\s*[-–—:|]")
 #: Words of an administrative unit, never part of an unknown place's own name ("Barkin Ladi LGA").
@@ -231,7 +231,8 @@ def _unknown_places(doc: Document, known: Sequence[PlaceMention]) -> tuple[list[
     for start, end, surface, cue in spans:
         key = name_key(surface)
         words = key.split()
-        if (start in found or not words or any(w in HARD_STOP or w in _ADMIN_WORDS for w in words)
+        inner = words[1:-1]  # "Nasarawa Mai Fara": a month inside a village's name is no date
+        if (start in found or not words or any((w in HARD_STOP and w not in inner) or w in _ADMIN_WORDS for w in words)
                 or words[0] in SOFT_STOP
                 or key in DEMONYMS or (surface.isupper() and len(surface) <= 6)):
             continue
