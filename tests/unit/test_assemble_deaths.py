@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
-from harmattan.pipeline.assemble import deaths_by_place
+from harmattan.pipeline.assemble import deaths_by_place, group_fatalities
+from harmattan.pipeline.drafts import Draft
 from harmattan.pipeline.fatalities import find_fatalities
-from harmattan.records import Span
+from harmattan.records import EventLocation, EventMention, FatalityMention, Span
 
 
 def _by_place(text: str, *places: str) -> list[list[int]]:
@@ -51,3 +54,32 @@ def test_assemble_divided_toll_is_marked_shared() -> None:
 def test_assemble_places_named_apart_do_not_share_a_toll() -> None:
     text = "Gunmen killed 10 people in Alpha, days after soldiers left their base in Beta."
     assert _by_place(text, "Alpha", "Beta") == [[10], []]
+
+
+def _told(location: str, deaths: int, start: int) -> Draft:
+    """A sentence at ``start`` naming ``location`` (a town, or the country itself) and a toll."""
+    town = location != "Niger"
+    where = EventLocation(
+        country="Niger", admin1="Tillaberi" if town else "", location=location,
+        geo_precision=1 if town else 3, evidence=Span(start + 5, start + 10, location),
+    )
+    return Draft(
+        mention=EventMention(
+            Span(start, start + 40, "x" * 40), Span(start, start + 5, "x"), "Violence against civilians", "Attack", 0.7
+        ),
+        date=dt.date(2024, 3, 9), time_precision=1, date_mention=None, location=where, actors=(),
+        fatalities=(FatalityMention(Span(start + 30, start + 32, str(deaths)), deaths),),
+    )
+
+
+def test_assemble_town_toll_beats_a_toll_told_for_the_whole_country() -> None:
+    # "100 killed in attacks in Niger" ... "In Alpha there were 70 dead": the record at Alpha gets 70
+    group = [_told("Niger", 100, 0), _told("Alpha", 70, 100)]
+    town = group[1].location
+    assert group_fatalities(group, town)[0] == 70
+    assert group_fatalities(group)[0] == 100  # without a town the first toll told stays
+
+
+def test_assemble_first_town_toll_stays_first() -> None:
+    group = [_told("Alpha", 22, 0), _told("Niger", 100, 100), _told("Alpha", 60, 200)]
+    assert group_fatalities(group, group[0].location)[0] == 22

@@ -571,7 +571,7 @@ def record_from_group(doc: Document, group: Sequence[Draft]) -> EventRecord:
         if side is not None and side.span.end > side.span.start:
             evidence.append(Evidence(aid, field, side.span.start, side.span.end, side.span.text))
 
-    count, low, high, fat_evidence = group_fatalities(group)
+    count, low, high, fat_evidence = group_fatalities(group, where)
     fatalities = count
     if fat_evidence is not None:
         span = fat_evidence.span
@@ -648,9 +648,23 @@ def actor_country_location(doc: Document, group: Sequence[Draft]) -> EventLocati
     return None
 
 
-def group_fatalities(group: Sequence[Draft]) -> tuple[int, int, int, FatalityMention | None]:
-    """Deaths of a merged event from the counts its sentences tell (``fatalities_across_reports``)."""
-    return fatalities_across_reports([d.fatalities for d in group])
+def group_fatalities(
+    group: Sequence[Draft], where: EventLocation | None = None
+) -> tuple[int, int, int, FatalityMention | None]:
+    """Deaths of a merged event from the counts its sentences tell (``fatalities_across_reports``).
+
+    When the event has a town, a toll told in a sentence that names only the country or the
+    province ("100 killed in Niger") is read after the others: that wider toll may cover
+    several sites, and the town's own count ("in Alpha, 70 died") is this event's."""
+    ordered = list(group)
+    if where is not None and where.location and where.geo_precision < 3:
+
+        def wide(d: Draft) -> bool:
+            loc = d.location
+            return own_place(d) and bool(loc.location) and loc.location in (loc.country, loc.admin1)
+
+        ordered.sort(key=wide)
+    return fatalities_across_reports([d.fatalities for d in ordered])
 
 
 def _notes(draft: Draft, dated: Draft) -> str:
