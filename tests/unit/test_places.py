@@ -8,6 +8,7 @@ from harmattan.gazetteer import InMemoryGazetteer
 from harmattan.gazetteer.base import CountryInfo
 from harmattan.pipeline.places import PlacesStage, find_places, locate_event, places_in_sentence, unresolved_places
 from harmattan.pipeline.segment import load_nlp, split_sentences
+from harmattan.pipeline.toponyms import match_toponyms
 from harmattan.records import Document, GazEntry, Span
 from harmattan.testing import make_article
 
@@ -325,3 +326,26 @@ def test_places_a_university_named_after_its_town_is_in_that_town(gaz: InMemoryG
 def test_places_unknown_village_before_a_possessive_or_with_a_month_word_inside(text: str, location: str,
                                                                                  gaz: InMemoryGazetteer) -> None:
     assert _where(text, gaz).location == location
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Des soldats ont été tués dans le Parc national W, près du fleuve.",
+        "Une position de l'armée au cœur du parc W a été attaquée.",
+        "L'embuscade s'est produite dans le parc national du W, à la frontière.",
+        "Rangers were ambushed in W National Park on Tuesday.",
+    ],
+)
+def test_places_protected_area_named_in_lower_case_or_by_one_letter(text: str) -> None:
+    park = _e(90, "W National Park", 12.3, 2.4, "PRK", "NE", "Tillaberi", a1_code="09")
+    small = InMemoryGazetteer([(park, ["Parc W", "Parc national W", "Parc national du W"])],
+                              countries=[_info(NIGER, 562, NIAMEY)])
+    found = match_toponyms(text, small)
+    assert [t.candidates[0].name for t in found if t.candidates] == ["W National Park"]
+
+
+def test_places_lone_capital_letter_is_no_place() -> None:
+    park = _e(90, "W National Park", 12.3, 2.4, "PRK", "NE", "Tillaberi", a1_code="09")
+    small = InMemoryGazetteer([(park, ["W"])], countries=[_info(NIGER, 562, NIAMEY)])
+    assert match_toponyms("Le plan W a été adopté par le parc.", small) == []

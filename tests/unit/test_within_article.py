@@ -93,3 +93,12 @@ def test_within_article_listed_counts_go_to_their_places() -> None:
     gamma = text.index("Gamma")
     found = _listed_count(text, beta + 4, gamma)
     assert found is not None and found.count == 8
+
+
+def test_within_article_a_month_told_is_not_a_day_of_the_next_month() -> None:
+    day = draft("Remote explosive/landmine/IED", start=0, date=dt.date(2024, 2, 8))
+    month = draft("Remote explosive/landmine/IED", start=100, location="Boni", date=dt.date(2024, 1, 15))
+    month = Draft(**{**month.__dict__, "time_precision": 3})
+    assert len(merge_drafts([day, month])) == 2
+    same = Draft(**{**month.__dict__, "date": dt.date(2024, 2, 15)})
+    assert len(merge_drafts([day, same])) == 1

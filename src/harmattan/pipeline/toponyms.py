@@ -24,6 +24,9 @@ _ELISION = re.compile(r"^(?:l|d|qu|jusqu|lorsqu|puisqu|n|s|j|c|m|t)['’](?=[A-Z
 _POSSESSIVE = re.compile(r"['’]s$")
 _MAX_WORDS = 5
 _CONNECTORS = {"de", "du", "des", "la", "le", "el", "al", "es", "ag", "ould", "of", "sur", "en", "di"}
+#: Lower-case words that open or run inside a protected area's name ("le parc national du W", "parc W").
+_LOWER_HEADS = {"parc", "forêt", "foret", "réserve", "reserve"}
+_LOWER_INNER = {"national", "nationale", "naturelle"}
 
 #: Capitalised words that are never places in news text.
 _HARD_STOP_WORDS = """
@@ -185,15 +188,16 @@ def match_toponyms(text: str, gazetteer: Gazetteer, *, offset: int = 0) -> list[
     words = _words(text, 0)
     grams: dict[tuple[int, int], str] = {}
     for i, (start, _, word) in enumerate(words):
-        if not _capitalised(word) and not word.isupper():
+        if not _capitalised(word) and not word.isupper() and word.lower() not in _LOWER_HEADS:
             continue
         for j in range(i, min(i + _MAX_WORDS, len(words))):
             if j > i and not _only_space(text, words[j - 1][1], words[j][0]):
                 break
             last = words[j][2]
-            if j > i and not _capitalised(last) and last.lower() not in _CONNECTORS:
+            named = _capitalised(last) or (j > i and len(last) == 1 and last.isupper())  # "Parc W"
+            if j > i and not named and last.lower() not in _CONNECTORS | _LOWER_INNER:
                 break
-            if _capitalised(last) and (j > i or _capitalised(word)):  # "DR Congo", not "UN"
+            if named and (j > i or _capitalised(word)):  # "DR Congo", not "UN"
                 grams[(i, j)] = name_key(text[start : words[j][1]])
     found = gazetteer.lookup(set(grams.values()))
     longest: dict[int, int] = {}

@@ -67,6 +67,9 @@ def types_compatible(a: Draft, b: Draft) -> bool:
 def dates_compatible(a: Draft, b: Draft) -> bool:
     if a.date_mention is None or b.date_mention is None:
         return abs((a.date - b.date).days) <= 31 if (a.date_mention or b.date_mention) else True
+    for month, day in ((a, b), (b, a)):
+        if month.time_precision == 3 and day.time_precision == 1:  # "In January" is not 10 February
+            return (month.date.year, month.date.month) == (day.date.year, day.date.month)
     return abs((a.date - b.date).days) <= (1 if max(a.time_precision, b.time_precision) == 1 else 31)
 
 
