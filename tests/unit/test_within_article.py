@@ -102,3 +102,15 @@ def test_within_article_a_month_told_is_not_a_day_of_the_next_month() -> None:
     assert len(merge_drafts([day, month])) == 2
     same = Draft(**{**month.__dict__, "date": dt.date(2024, 2, 15)})
     assert len(merge_drafts([day, same])) == 1
+
+
+def test_within_article_anaphor_with_a_toll_joins_the_event_at_its_town() -> None:
+    # "An attack hit Alpha. Another hit Beta. The attacks left 60 dead in Alpha."
+    alpha = draft("Attack", start=0, location="Alpha", lat=14.0, lon=-4.0)
+    beta = draft("Attack", start=100, location="Beta", lat=15.5, lon=-1.0)
+    toll = draft("Attack", start=200, location="Alpha", lat=14.0, lon=-4.0, anaphoric=True, deaths=60)
+    groups = merge_drafts([alpha, beta, toll])
+    assert groups == [[alpha, toll], [beta]]
+    # without a toll the anaphor still joins the latest event
+    plain = draft("Attack", start=200, location="Alpha", lat=14.0, lon=-4.0, anaphoric=True)
+    assert merge_drafts([alpha, beta, plain]) == [[alpha], [beta, plain]]

@@ -89,13 +89,28 @@ def same_event(a: Draft, b: Draft) -> bool:
     return places_compatible(a.location, b.location)
 
 
+def _joins(anaphor: Draft, other: Draft) -> bool:
+    """Whether an anaphoric draft that tells a toll may join a group holding ``other``: a
+    compatible type, and a town of its own that is not another town far from the other's own
+    town ("the attacks left 60 dead in Alpha" belongs to the attack on Alpha)."""
+    if not types_compatible(anaphor, other):
+        return False
+    towns = (anaphor.location.geo_precision < 3, other.location.geo_precision < 3)
+    if anaphor.fatalities and own_place(anaphor) and own_place(other) and all(towns):
+        return places_compatible(anaphor.location, other.location)
+    return True
+
+
 def merge_drafts(drafts: Sequence[Draft]) -> list[list[Draft]]:
     """Group drafts greedily in text order: each joins the first compatible earlier group."""
     groups: list[list[Draft]] = []
     for draft in drafts:
         if draft.mention.anaphoric:
             # "the attack was claimed by JNIM": joins the latest event of a compatible type
-            target = next((g for g in reversed(groups) if all(types_compatible(draft, o) for o in g)), None)
+            # ("the attacks left 60 dead in Alpha" tells its own town: the event there, if any)
+            target = next((g for g in reversed(groups) if all(_joins(draft, o) for o in g)), None) or next(
+                (g for g in reversed(groups) if all(types_compatible(draft, o) for o in g)), None
+            )
             if target is not None:
                 target.append(draft)
                 continue
