@@ -7,7 +7,13 @@ import datetime as dt
 
 import pytest
 
-from harmattan.pipeline.assemble import attack_on_armed_side, crowd_story_deaths, distinct_sites, group_location
+from harmattan.pipeline.assemble import (
+    attack_on_armed_side,
+    crowd_story_deaths,
+    distinct_sites,
+    group_location,
+    record_from_group,
+)
 from harmattan.pipeline.drafts import Draft
 from harmattan.records import ActorMention, Article, Document, EventLocation, EventMention, Span
 from harmattan.taxonomy import event_type_of
@@ -128,3 +134,21 @@ def test_assemble_unattributed_deaths_in_told_unrest_are_a_riot() -> None:
     wagner = (ActorMention(Span(0, 6, "Wagner"), "Wagner Group", 8),)
     assert _unrest_story(story, actors=wagner) == "Attack"
     assert _unrest_story("The harvest was poor this year. Sixteen people were killed.") == "Attack"
+
+
+def _detention(text: str) -> str:
+    """Sub-event type of a record from the last sentence of ``text``, a detention told without its agent."""
+    sentence = text.rsplit(". ", 1)[-1]
+    span = Span(len(text) - len(sentence), len(text), sentence)
+    start = span.start + sentence.index("detained")
+    mention = EventMention(span, Span(start, start + 8, "detained"), "Strategic developments", "Arrests", 0.65)
+    doc = Document(Article("a3", text, dt.date(2024, 3, 9)), sentences=(span,), event_mentions=(mention,))
+    draft = Draft(mention, dt.date(2023, 10, 15), 3, None, EventLocation(country="Niger"), (), ())
+    return record_from_group(doc, [draft]).sub_event_type
+
+
+def test_assemble_detention_in_a_hostage_story_is_an_abduction() -> None:
+    assert _detention("The aid worker held hostage for years is free. He was detained in October 2023.") == (
+        "Abduction/forced disappearance"
+    )
+    assert _detention("The mayor was questioned about the funds. He was detained in October 2023.") == "Arrests"

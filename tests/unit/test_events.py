@@ -183,3 +183,33 @@ def test_events_ongoing_violence_is_generic() -> None:
     specific = classify_sentence("Gunmen attacked the village on Sunday.")
     assert label is not None and specific is not None
     assert label.score < specific.score
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Gunmen stormed a hotel in the capital after two car bomb blasts, killing ten people.", "Attack"),
+        ("The fighters detonated explosives at the gate before entering and opening fire on guests.", "Attack"),
+        ("A car bomb exploded near the market, killing five people.", "Remote explosive/landmine/IED"),
+        ("Artillery shelling and fighting between the army and the rebels were reported in the city.", "Armed clash"),
+        ("The army shelled rebel positions near the town on Monday.", "Shelling/artillery/missile attack"),
+    ],
+)
+def test_events_assault_opened_by_a_blast_or_shelling_in_a_battle(sentence: str, expected: str) -> None:
+    label = classify_sentence(sentence)
+    assert label is not None and label.sub_event_type == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Several ceasefire agreements brokered by mediators had failed to end the war.",
+        "A diversionary attack on the capital is needed.",
+        "Thousands have been killed since the rebellion began.",
+    ],
+)
+def test_events_failed_deals_needs_and_war_tolls_are_generic(sentence: str) -> None:
+    label = classify_sentence(sentence)
+    specific = classify_sentence("Gunmen attacked the village on Sunday, killing three people.")
+    assert specific is not None
+    assert label is None or label.score < specific.score

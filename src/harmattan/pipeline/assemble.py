@@ -521,6 +521,12 @@ def event_date_draft(group: Sequence[Draft]) -> Draft:
     return min(dated, key=lambda d: (d.time_precision, d.date, d.mention.span.start))
 
 
+# an article telling of kidnapping or hostages: a detention no state force carried out is one
+_CAPTIVE_STORY = re.compile(
+    r"\b(?:kidnap\w*|abduct\w*|hostages?|captors?|captivity|otages?|enlev\w*|ravisseurs?|captivit[ée])\b", re.I
+)
+
+
 def record_from_group(doc: Document, group: Sequence[Draft]) -> EventRecord:
     """One EventRecord from the drafts that report one event."""
     article = doc.article
@@ -552,6 +558,13 @@ def record_from_group(doc: Document, group: Sequence[Draft]) -> EventRecord:
         side1, side2, associated = group_sides(
             group, sub, where.country, text=doc.article.text, article_actor=article_group(doc, group),
         article_actors=doc.actors,
+        )
+    if sub == "Arrests" and side1 is None and _CAPTIVE_STORY.search(doc.article.text):
+        # "he was detained in October 2016" in a hostage story, no state force named: his captors took him
+        sub = "Abduction/forced disappearance"
+        side1, side2, associated = group_sides(
+            group, sub, where.country, text=doc.article.text, article_actor=article_group(doc, group),
+            article_actors=doc.actors,
         )
     event_type = event_type_of(sub)
 

@@ -91,6 +91,21 @@ _YEAR_ONLY = re.compile(
 
 _COMMUNAL = re.compile(r"\b(?:inter-?communa\w*|communal|inter-?ethni\w*|ethnic)\b", re.I)
 # words that name crowd violence by themselves ("violences", "looted" alone do not)
+# "gunmen stormed the hotel after a car bomb", "detonated explosives before entering and opening fire":
+# a ground assault the blast opens is coded as the assault (attack or clash), not as a remote explosion
+_GROUND_ASSAULT = re.compile(
+    r"\b(?:storm(?:ed|ing)|(?:opened|opening) fire|(?:before|then|after) (?:entering|forcing their way)|"
+    r"pris d['’]assaut|ont fait irruption)\b",
+    re.I,
+)
+# "shelling and fighting with heavy weapons", "des combats et des bombardements": one battle
+_SHELLING_AND_FIGHTING = re.compile(
+    r"\b(?:shelling|bombardments?|artillery(?: fire)?|bombardements?|tirs d['’]artillerie)\s+(?:and|et)\s+"
+    r"(?:(?:heavy|fierce|intense|de|des|violents?)\s+)?(?:fighting|clashes|gun ?battles|combats|affrontements)\b|"
+    r"\b(?:fighting|clashes|combats|affrontements)\s+(?:and|et)\s+(?:(?:artillery|heavy|des|de)\s+)?"
+    r"(?:shelling|bombardments?|bombardements?)\b",
+    re.I,
+)
 _CROWD_VIOLENCE = re.compile(r"riot|[ée]meute|\bheurts\b|[ée]chauffour[ée]es?|scuffles?", re.I)
 _COMMEMORATION = re.compile(
     r"\b(?:mark(?:ed|s|ing)?|commemorat\w*|comm[ée]mor\w*|observ(?:ed|es|ing)|c[ée]l[ée]br\w*)\s+"
@@ -320,6 +335,10 @@ def classify_sentence(text: str, *, has_number: bool | None = None) -> SentenceL
             or ((v := _first_live("violence", text)) and not _WEAK_VIOLENCE.match(v.group(0)))
         ):
             continue  # a release is news only for captives, and killing outranks it
+        if family == "shelling" and _SHELLING_AND_FIGHTING.search(text):
+            continue  # "shelling and fighting with heavy weapons": artillery within a battle is the battle
+        if family == "ied" and _GROUND_ASSAULT.search(text):
+            continue  # the blast opened a ground assault: the assault is the event
         if family == "agreement" and not _CONCLUDED.search(text):
             continue  # talk of an agreement is not one: it must be signed, reached or agreed
         armed = _find("armed_group", text) or _find("state_side", text)

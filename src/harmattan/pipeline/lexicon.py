@@ -59,7 +59,7 @@ TRIGGERS: dict[str, list[str]] = {
     ],
     "violence": [
         r"attack(?:ed|s|ing)?", r"raid(?:ed|s)?", r"stormed", r"ambush\w*", r"targeted", r"cibl[ée]\w*", r"kill(?:ed|ing|s)?", r"massacr\w*", r"shot dead",
-        r"gunned down", r"opened fire", r"slaughter\w*", r"behead\w*", r"executed", r"murder\w*", r"burn(?:ed|t) alive",
+        r"gunned down", r"opened fire", r"opening fire on", r"slaughter\w*", r"behead\w*", r"executed", r"murder\w*", r"burn(?:ed|t) alive",
         r"dead\b", r"died\b", r"death toll", r"lost their lives", r"were shot", r"butchered", r"hacked to death",
         r"attaqu\w*", r"attentats?", r"tu[ée]s?\b", r"tuées\b", r"tuant", r"massacr\w*", r"abattu\w*", r"ex[ée]cut[ée]\w*",
         r"assassin\w*", r"fusill\w*", r"ouvert le feu", r"[ée]gorg\w*", r"d[ée]capit\w*", r"morts?\b", r"perdu la vie",
@@ -277,6 +277,8 @@ CUES: dict[str, list[str]] = {
         r"(?:war|conflict|insurgency) that has killed", r"fr[ée]quemment", r"ces derniers (?:jours|mois)",
         r"sometimes", r"often", r"(?:has|have) been (?:raging|occurring|taking place)", r"se poursui\w+ depuis", r"have been devastated", r"parfois", r"souvent",
         r"multiplication des", r"multiplient", r"de plus en plus", r"more and more", r"a string of", r"une série",
+        r"(?:several|multiple|numerous|repeated|previous|successive) (?:\w+ )?(?:ceasefires|truces|agreements|deals)",
+        r"(?:is|are) (?:needed|necessary|required)\b", r"(?:hundreds|thousands|millions) (?:have|had) (?:been killed|died)", r"plusieurs (?:cessez-le-feu|tr[êe]ves|accords)",
     ],
 }
 
