@@ -349,3 +349,22 @@ def test_places_lone_capital_letter_is_no_place() -> None:
     park = _e(90, "W National Park", 12.3, 2.4, "PRK", "NE", "Tillaberi", a1_code="09")
     small = InMemoryGazetteer([(park, ["W"])], countries=[_info(NIGER, 562, NIAMEY)])
     assert match_toponyms("Le plan W a été adopté par le parc.", small) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Quatre-vingts soldats ont été tués dans l'attaque du camp militaire de Kobaradji, au Niger.", "Kobaradji"),
+        ("Des manifestants de la ville nigérienne de Tessirou ont bloqué un convoi, au Niger.", "Tessirou"),
+    ],
+)
+def test_places_unknown_camp_or_town_after_an_adjective(gaz: InMemoryGazetteer, text: str, name: str) -> None:
+    assert _where(text, gaz, language="fr").location == name
+
+
+def test_places_surname_after_a_title_and_given_names_is_no_place() -> None:
+    town = _e(91, "Kaboré", 14.0, -0.5, "PPL", "BF", "Sahel", a1_code="89")
+    small = InMemoryGazetteer([(town, [])], countries=[_info(BURKINA, 854)])
+    found = match_toponyms("Le président burkinabè Roch Marc Christian Kaboré est venu.", small)
+    assert [t.span.text for t in found if t.kind != "demonym"] == []
+    assert [t.span.text for t in match_toponyms("Des hommes armés ont attaqué Kaboré lundi.", small)] == ["Kaboré"]

@@ -114,3 +114,11 @@ def test_within_article_anaphor_with_a_toll_joins_the_event_at_its_town() -> Non
     # without a toll the anaphor still joins the latest event
     plain = draft("Attack", start=200, location="Alpha", lat=14.0, lon=-4.0, anaphoric=True)
     assert merge_drafts([alpha, beta, plain]) == [[alpha], [beta, plain]]
+
+
+def test_within_article_a_longer_form_of_a_village_name_is_the_same_village() -> None:
+    a = draft("Attack", start=0, location="Tessirou")
+    b = draft("Attack", start=100, location="Tessirou-Peul")
+    assert len(merge_drafts([a, b])) == 1
+    c = draft("Attack", start=200, location="Tessiroua")
+    assert len(merge_drafts([a, c])) == 2

@@ -37,8 +37,9 @@ log = logging.getLogger("harmattan.places")
 
 _NAME = r"([A-ZÀ-Ý][\w’'-]+(?:[ -][A-ZÀ-Ý][\w’'-]+){0,2})"
 _UNKNOWN_PLACE = (
-    re.compile(r"\b(?:village|town|hamlet|locality|community|commune|hameau|localit[ée]s?|ville)\s+(?:of|de|d['’])\s*"
-               + _NAME),
+    re.compile(r"\b(?:village|town|hamlet|locality|community|commune|hameau|localit[ée]s?|ville)"
+               r"(?:\s+[a-zàâçéèêëîïôûù]{4,})?\s+(?:of|de|d['’])\s*" + _NAME),  # "la ville nigérienne de Téra"
+    re.compile(r"\b(?:camp|base|garrison|garnison)\s+(?:militaire\s+|military\s+)?(?:of|de|d['’])\s*" + _NAME),
     re.compile(r"(?<![\w’'])" + _NAME + r"\s+(?:(?:displacement|refugee|IDP|IDPs|military|army)\s+)?"
                r"(?i:villages?|community|communities|town|camps?)\b"),
     re.compile(r"(?:\b[àÀ]|(?<![^\s«\"“])A|\bnear|\bpr[èe]s\s+de|\bin|\bat)\s+" + _NAME

@@ -96,12 +96,17 @@ _NEAR_BEFORE = re.compile(
 #: Words before a name saying the event is at it.
 _AT_BEFORE = re.compile(
     r"(?:\bin|\bat|\bon|\binto|\bà|\ba|\bdans|\ben|\bsur|\bvillage\s+of|\btown\s+of|\bcity\s+of|"
-    r"\bvillage\s+(?:de|d['’])|\blocalit[ée]\s+(?:de|d['’])|\bcommune\s+(?:de|d['’]|of)|\bville\s+(?:de|d['’])|"
-    r"\bcamp\s+(?:de|d['’]|of)|\bvillages?|\btowns?|\bcommune|\bhit|\battacked|\battaqu[ée]s?|\bstormed|\braided|"
+    r"\b(?:village|ville)(?:\s+[a-zàâçéèêëîïôûù]{4,})?\s+(?:de|d['’])|\blocalit[ée]\s+(?:de|d['’])|\bcommune\s+(?:de|d['’]|of)|\bville\s+(?:de|d['’])|"
+    r"\b(?:camp|garnison|garrison)\s+(?:militaire\s+|military\s+)?(?:de|d['’]|of)|\bvillages?|\btowns?|\bcommune|\bhit|\battacked|\battaqu[ée]s?|\bstormed|\braided|"
     r"\btargeted|\bvis[ée]s?)\s*(?:the\s+|la\s+|le\s+|l['’]\s*)?(?:(?:northern|southern|eastern|western|central|"
     r"north-?eastern|north-?western|south-?eastern|south-?western|remote|restive|border|rural)\s+)?"
     r"(?:(?:village|town|city|locality|commune)\s+(?:of\s+)?)?$",
     re.IGNORECASE,
+)
+#: A title and given names right before a name make it a person's ("President Roch Marc Christian Kaboré").
+_PERSON_BEFORE = re.compile(
+    r"\b(?i:pr[ée]sident|ministre|minister|g[ée]n[ée]ral|general|colonel|capitaine|captain|governor|gouverneur|"
+    r"M\.|Mr\.?|Mme|Mrs\.?|Dr\.?)\s+(?:[a-zàâçéèêëîïôûù]+\s+)?(?:[A-ZÀ-Ý][\w’'-]+\s+){1,3}$"
 )
 _ORIGIN_BEFORE = re.compile(r"(?:\bfrom|\bto|\btowards|\bvers|\bjusqu['’]\s*[àa]|\bfled\s+to|\bfuient)\s*(?:the\s+)?$",
                             re.IGNORECASE)
@@ -267,6 +272,8 @@ def _read_cues(
             return None
     elif kind == "admin1" and key in HARD_STOP and not explicit:
         return None
+    if kind == "place" and cue == "" and _PERSON_BEFORE.search(before):
+        return None  # "le président burkinabè Roch Marc Christian Kaboré": a surname, not the village
     span = Span(offset + start, offset + end, text[start:end])
     joined = kind in ("place", "admin2") and cue == "" and (_name_like(before_word) or _name_like(after_word))
     return Toponym(span, key, candidates, kind=kind, cue=cue, joined=joined)

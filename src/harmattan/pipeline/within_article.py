@@ -40,9 +40,14 @@ def places_compatible(a: EventLocation, b: EventLocation) -> bool:
         if a.admin1 and b.admin1 and a.admin1 != b.admin1 and min(a.geo_precision, b.geo_precision) < 3:
             return (a.geo_precision == 3 and not a.admin1) or (b.geo_precision == 3 and not b.admin1)
         return True
-    if a.location == b.location:
+    if a.location == b.location or _extends(a.location, b.location) or _extends(b.location, a.location):
         return True
     return _km(a, b) <= 25.0
+
+
+def _extends(longer: str, shorter: str) -> bool:
+    """A village named by a longer form of the other's name ("Yirgou-Foulbè", "Yirgou") is one place."""
+    return longer.startswith(shorter) and longer[len(shorter) : len(shorter) + 1] in ("-", " ")
 
 
 _VIOLENT = {"Battles", "Violence against civilians", "Explosions/Remote violence", "Riots"}
