@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -83,3 +84,19 @@ def test_assemble_town_toll_beats_a_toll_told_for_the_whole_country() -> None:
 def test_assemble_first_town_toll_stays_first() -> None:
     group = [_told("Alpha", 22, 0), _told("Niger", 100, 100), _told("Alpha", 60, 200)]
     assert group_fatalities(group, group[0].location)[0] == 22
+
+
+def _placeless(draft: Draft, sentence: str) -> Draft:
+    """The draft told in ``sentence``, its place borrowed from context."""
+    mention = dataclasses.replace(draft.mention, span=Span(0, len(sentence), sentence))
+    return dataclasses.replace(draft, mention=mention, location=dataclasses.replace(draft.location, evidence=None))
+
+
+def test_assemble_toll_of_several_attacks_yields_to_the_town_toll() -> None:
+    # "These attacks left 96 dead." (no place of its own) ... "In Alpha, 17 were killed."
+    several = _placeless(_told("Alpha", 96, 0), "These attacks left 96 dead.")
+    town = _told("Alpha", 17, 100)
+    assert group_fatalities([several, town], town.location)[0] == 17
+    # one attack told without a place keeps its toll first ("Attack kills 100")
+    one = _placeless(_told("Alpha", 96, 0), "An attack left 96 dead.")
+    assert group_fatalities([one, town], town.location)[0] == 96

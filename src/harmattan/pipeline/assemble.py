@@ -661,20 +661,28 @@ def actor_country_location(doc: Document, group: Sequence[Draft]) -> EventLocati
     return None
 
 
+_SEVERAL_SITES = re.compile(
+    r"\b(?:attacks|raids|communities|villages|attaques|communautés|localités)\b", re.I
+)
+
+
 def group_fatalities(
     group: Sequence[Draft], where: EventLocation | None = None
 ) -> tuple[int, int, int, FatalityMention | None]:
     """Deaths of a merged event from the counts its sentences tell (``fatalities_across_reports``).
 
     When the event has a town, a toll told in a sentence that names only the country or the
-    province ("100 killed in Niger") is read after the others: that wider toll may cover
-    several sites, and the town's own count ("in Alpha, 70 died") is this event's."""
+    province ("100 killed in Niger"), or names no place but tells of several attacks or
+    villages ("these attacks left 96 dead"), is read after the others: that wider toll may
+    cover several sites, and the town's own count ("in Alpha, 70 died") is this event's."""
     ordered = list(group)
     if where is not None and where.location and where.geo_precision < 3:
 
         def wide(d: Draft) -> bool:
             loc = d.location
-            return own_place(d) and bool(loc.location) and loc.location in (loc.country, loc.admin1)
+            if not own_place(d):
+                return _SEVERAL_SITES.search(d.mention.span.text) is not None
+            return bool(loc.location) and loc.location in (loc.country, loc.admin1)
 
         ordered.sort(key=wide)
     return fatalities_across_reports([d.fatalities for d in ordered])
