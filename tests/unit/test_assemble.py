@@ -8,13 +8,13 @@ import datetime as dt
 import pytest
 
 from harmattan.pipeline.assemble import (
-    attack_on_armed_side,
     crowd_story_deaths,
     distinct_sites,
     group_location,
     record_from_group,
 )
 from harmattan.pipeline.drafts import Draft
+from harmattan.pipeline.sides import attack_on_armed_side
 from harmattan.records import ActorMention, Article, Document, EventLocation, EventMention, Span
 from harmattan.taxonomy import event_type_of
 
