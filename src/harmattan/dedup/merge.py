@@ -30,7 +30,7 @@ from harmattan.dedup.similarity import (
     parse_date,
     same_acled_event,
     same_actor,
-    same_name,
+    same_named_place,
 )
 from harmattan.records import EventRecord, Evidence
 
@@ -119,7 +119,7 @@ def _surely_far(a: EventRecord, b: EventRecord) -> bool:
         return False
     if max(a.geo_precision or 3, b.geo_precision or 3) >= 3:
         return False
-    if same_name(a.location, b.location) and normalise(a.admin1) == normalise(b.admin1):
+    if same_named_place(a, b):
         return False
     lat_gap = abs(a.latitude - b.latitude)
     lon_gap = abs(a.longitude - b.longitude) * math.cos(math.radians(min(abs(a.latitude), 89.0)))
@@ -220,8 +220,9 @@ def consensus_point(best: EventRecord, members: Sequence[EventRecord]) -> dict[s
     Reports that name one town may have been put on two namesakes by the gazetteer; the point
     more of them agree on is kept. Returns the fields to change (none when the kept point wins).
     """
-    same_place = [m for m in members if m.latitude is not None and m.longitude is not None
-                  and same_name(m.location, best.location) and normalise(m.admin1) == normalise(best.admin1)]
+    same_place = [
+        m for m in members if m.latitude is not None and m.longitude is not None and same_named_place(m, best)
+    ]
     votes = Counter((round(m.latitude, 2), round(m.longitude, 2)) for m in same_place)  # type: ignore[arg-type]
     if not votes or best.latitude is None or best.longitude is None:
         return {}

@@ -239,6 +239,11 @@ def same_name(a: str, b: str) -> bool:
     return bool(normalise(a)) and normalise(a) == normalise(b)
 
 
+def same_named_place(a: EventRecord, b: EventRecord) -> bool:
+    """Two reports naming one town (``same_name``) in one admin1, whatever their coordinates."""
+    return same_name(a.location, b.location) and normalise(a.admin1) == normalise(b.admin1)
+
+
 # --- event types, fatalities, text ------------------------------------------------------
 
 

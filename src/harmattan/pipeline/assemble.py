@@ -17,9 +17,7 @@ import time
 from collections.abc import Sequence
 
 from harmattan.actors.naming import actor_name
-from harmattan.actors.sides import (
-    side_inter,
-)
+from harmattan.actors.sides import side_inter
 from harmattan.gazetteer.naming import name_key
 from harmattan.pipeline.dates import date_for_event
 from harmattan.pipeline.drafts import Draft
@@ -265,23 +263,21 @@ def record_from_group(doc: Document, group: Sequence[Draft]) -> EventRecord:
     if where.evidence is not None:
         evidence.append(Evidence(aid, "location", where.evidence.start, where.evidence.end, where.evidence.text))
 
-    side1, side2, associated = group_sides(
-        group, sub, where.country, text=doc.article.text, article_actor=article_group(doc, group),
-        article_actors=doc.actors,
-    )
+    article_actor = article_group(doc, group)
+
+    def sides(sub: str) -> tuple[ActorMention | None, ActorMention | None, list[ActorMention]]:
+        return group_sides(
+            group, sub, where.country, text=doc.article.text, article_actor=article_actor, article_actors=doc.actors
+        )
+
+    side1, side2, associated = sides(sub)
     if attack_on_armed_side(sub, side1, side2):
         sub = "Armed clash"
-        side1, side2, associated = group_sides(
-            group, sub, where.country, text=doc.article.text, article_actor=article_group(doc, group),
-        article_actors=doc.actors,
-        )
+        side1, side2, associated = sides(sub)
     if sub == "Arrests" and side1 is None and _CAPTIVE_STORY.search(doc.article.text):
         # "he was detained in October 2016" in a hostage story, no state force named: his captors took him
         sub = "Abduction/forced disappearance"
-        side1, side2, associated = group_sides(
-            group, sub, where.country, text=doc.article.text, article_actor=article_group(doc, group),
-            article_actors=doc.actors,
-        )
+        side1, side2, associated = sides(sub)
     event_type = event_type_of(sub)
 
     def named(actor: ActorMention | None) -> tuple[str, int]:
