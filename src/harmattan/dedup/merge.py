@@ -171,7 +171,7 @@ class _Clusters:
         """
         shared = self.articles[ri] & self.articles[rj]
         links: list[tuple[int, int, PairMatch]] = []
-        for article in shared:
+        for article in sorted(shared):  # a set of ids: sorted, so reasons come in one order every run
             for x in (k for k in self.members[ri] if article in self.nodes[k].article_ids):
                 for y in (k for k in self.members[rj] if article in self.nodes[k].article_ids):
                     reason = same_acled_event(self.nodes[x], self.nodes[y])
