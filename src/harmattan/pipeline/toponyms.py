@@ -368,15 +368,17 @@ def score_candidate(entry: GazEntry, topo: Toponym, ctx: Context) -> float:
     if ctx.admin1.get((entry.country_code, entry.admin1_code)):
         score += 2.0
     if ctx.points and entry.feature_class in ("P", "L", "S", "H"):
-        score += _proximity(entry, ctx)
+        score += _proximity(entry, ctx, namesakes={c.geonameid for c in topo.candidates})
     return score
 
 
-def _proximity(entry: GazEntry, ctx: Context) -> float:
-    """Bonus for lying near the article's other places (3 degrees of latitude ~ 330 km: skipped)."""
+def _proximity(entry: GazEntry, ctx: Context, *, namesakes: set[int] | frozenset[int] = frozenset()) -> float:
+    """Bonus for lying near the article's other places (3 degrees of latitude ~ 330 km: skipped).
+    The name's own namesakes are no neighbours: the first choice of "Kouré" must not vouch for the
+    other Kouré 60 km away."""
     near: list[tuple[float, bool]] = []
     for p in {p.geonameid: p for p in ctx.points}.values():
-        if p.geonameid == entry.geonameid or abs(p.latitude - entry.latitude) > 3.0:
+        if p.geonameid == entry.geonameid or p.geonameid in namesakes or abs(p.latitude - entry.latitude) > 3.0:
             continue
         near.append((_km(entry, p), p.geonameid in ctx.reporter_points))
     if not near:
@@ -385,6 +387,15 @@ def _proximity(entry: GazEntry, ctx: Context) -> float:
     if nearest < 100:
         return 2.0 if nearest < 30 else 1.5
     return 0.5 if any(d < 300 and not reporter for d, reporter in near) else 0.0
+
+
+def best_candidate(topo: Toponym, ctx: Context) -> GazEntry:
+    """The best-scored entry. Among equals: one in the admin1 area holding most places of that name
+    (the likelier region when the text tells none), then the lowest geonameid (GeoNames' older, better
+    attested rows; later duplicates of a village carry high ids)."""
+    areas = Counter((c.country_code, c.admin1_code) for c in topo.candidates)
+    return max(topo.candidates,
+               key=lambda c: (score_candidate(c, topo, ctx), areas[(c.country_code, c.admin1_code)], -c.geonameid))
 
 
 def resolve_toponyms(toponyms: Sequence[Toponym], ctx: Context) -> list[tuple[Toponym, GazEntry | None]]:
@@ -404,12 +415,12 @@ def resolve_toponyms(toponyms: Sequence[Toponym], ctx: Context) -> list[tuple[To
                 ctx.admin1[(entry.country_code, entry.admin1_code)] += 1
     for t in toponyms:
         if t.kind == "admin1":
-            best = max(t.candidates, key=lambda c: score_candidate(c, t, ctx))
+            best = best_candidate(t, ctx)
             ctx.admin1[(best.country_code, best.admin1_code)] += 1
     first: dict[int, GazEntry] = {}
     for t in toponyms:
         if len(t.candidates) > 1 and t.kind in ("place", "admin2"):
-            best = max(t.candidates, key=lambda c: score_candidate(c, t, ctx))
+            best = best_candidate(t, ctx)
             if best.feature_class == "P" and _plausible(best, t, ctx):
                 first[t.span.start] = best
                 if t.span.start in ctx.no_point:
@@ -421,7 +432,7 @@ def resolve_toponyms(toponyms: Sequence[Toponym], ctx: Context) -> list[tuple[To
         if not t.candidates:
             out.append((t, None))
             continue
-        best = max(t.candidates, key=lambda c: score_candidate(c, t, ctx))
+        best = best_candidate(t, ctx)
         if t.kind == "place" and not _plausible(best, t, ctx):
             out.append((t, None))
             continue

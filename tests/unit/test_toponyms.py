@@ -1,0 +1,49 @@
+"""Toponyms: homonym ranking in the article's context (names here are made up or generic)."""
+
+from __future__ import annotations
+
+from harmattan.gazetteer import InMemoryGazetteer
+from harmattan.gazetteer.base import CountryInfo
+from harmattan.pipeline.toponyms import build_context, match_toponyms, resolve_toponyms
+from harmattan.records import GazEntry
+
+
+def _e(gid: int, name: str, lat: float, lon: float, code: str, a1: str, a1_code: str) -> GazEntry:
+    fclass = "A" if code.startswith(("ADM", "PCL")) else "P"
+    return GazEntry(gid, name, lat, lon, fclass, code, "NE", "Niger", admin1=a1, admin1_code=a1_code)
+
+
+NIGER = _e(1, "Niger", 17.0, 9.0, "PCLI", "", "")
+# Three villages called Alpha: two in one region 80 km apart, one in another region.
+ALPHA_WEST = _e(100, "Alpha", 13.3, 2.6, "PPL", "Tillaberi", "09")
+ALPHA_EAST = _e(200, "Alpha", 14.0, 3.1, "PPL", "Tillaberi", "09")
+ALPHA_SOUTH = _e(300, "Alpha", 13.0, 8.0, "PPL", "Zinder", "07")
+BRAVO = _e(400, "Bravo", 13.5, 2.1, "PPL", "Tillaberi", "09")
+
+
+def _resolve(text: str, entries: list[GazEntry]) -> dict[str, GazEntry | None]:
+    info = CountryInfo("NE", "Niger", 562, "Western Africa", NIGER)
+    gaz = InMemoryGazetteer([(e, []) for e in entries], countries=[info])
+    toponyms = match_toponyms(text, gaz)
+    return {t.span.text: e for t, e in resolve_toponyms(toponyms, build_context(toponyms))}
+
+
+def test_toponyms_a_namesake_does_not_vouch_for_another_namesake() -> None:
+    # Only Bravo, 55 km from the western Alpha, may pull the choice; the first choice of Alpha
+    # must not make its eastern namesake (80 km away) look like a neighbour.
+    text = "Gunmen attacked Alpha in Niger on Monday. Alpha lies some 60 km from Bravo."
+    found = _resolve(text, [NIGER, ALPHA_EAST, ALPHA_WEST, BRAVO])
+    assert found["Alpha"] == ALPHA_WEST
+
+
+def test_toponyms_equal_namesakes_go_to_the_region_holding_most_of_them() -> None:
+    text = "Gunmen attacked Alpha in Niger on Monday."
+    found = _resolve(text, [NIGER, ALPHA_SOUTH, ALPHA_EAST, ALPHA_WEST])
+    assert found["Alpha"] == ALPHA_WEST  # Tillaberi has two of the three; the lower geonameid first
+
+
+def test_toponyms_equal_namesakes_pick_the_same_entry_in_any_order() -> None:
+    text = "Gunmen attacked Alpha in Niger on Monday."
+    one = _resolve(text, [NIGER, ALPHA_EAST, ALPHA_WEST])["Alpha"]
+    other = _resolve(text, [NIGER, ALPHA_WEST, ALPHA_EAST])["Alpha"]
+    assert one == other == ALPHA_WEST
