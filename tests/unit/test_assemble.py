@@ -116,6 +116,25 @@ def test_assemble_own_place_beats_a_borrowed_one_and_a_town_beats_a_region() -> 
     assert group_location(group).location == "Mekele"
 
 
+def _national(start: int, country: str = "Ethiopia") -> Draft:
+    """A draft whose own sentence names only the country ("killed in central Ethiopia")."""
+    d = _placed(start, country, 3)
+    where = EventLocation(country=country, location=country, geo_precision=3, evidence=d.location.evidence)
+    return Draft(d.mention, d.date, d.time_precision, None, where, (), ())
+
+
+def test_assemble_borrowed_village_beats_a_country_named_in_the_own_sentence() -> None:
+    group = [_national(0), _placed(100, "Togoga", 2, own=False)]
+    assert group_location(group).location == "Togoga"
+
+
+def test_assemble_village_of_another_event_or_country_does_not_beat_the_country() -> None:
+    group = [_national(0), _placed(100, "Togoga", 2, own=False)]
+    other = Span(600, 700, "x" * 100)  # the sentence naming Togoga tells another event
+    assert group_location(group, other_events=[other]).location == "Ethiopia"
+    assert group_location([_national(0, "Chad"), _placed(100, "Togoga", 2, own=False)]).location == "Chad"
+
+
 def _unrest_story(text: str, *, actors: tuple[ActorMention, ...] = ()) -> str:
     """Type of the one draft of a story whose only event sentence is its last one (an attack)."""
     sentence = text.rsplit(". ", 1)[-1]

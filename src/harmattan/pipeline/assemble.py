@@ -257,7 +257,8 @@ def record_from_group(doc: Document, group: Sequence[Draft]) -> EventRecord:
     if dm is not None:
         evidence.append(Evidence(aid, "event_date", dm.span.start, dm.span.end, dm.span.text))
 
-    where = group_location(group)
+    mine = {d.mention.span for d in group}
+    where = group_location(group, other_events=[m.span for m in doc.event_mentions if m.span not in mine])
     if not where.country:
         where = actor_country_location(doc, group) or where
     if where.evidence is not None:
@@ -344,19 +345,35 @@ def record_from_group(doc: Document, group: Sequence[Draft]) -> EventRecord:
     )
 
 
-def group_location(group: Sequence[Draft]) -> EventLocation:
+def group_location(group: Sequence[Draft], *, other_events: Sequence[Span] = ()) -> EventLocation:
     """Where a merged event happened: a place named in its own sentences beats one borrowed
     from context; a town or village beats a region or a country; among towns, the one most of
     the sentences name, then the first told (a town named once in passing, "ambulances from
-    Mekelle", does not displace the village the lead names twice)."""
+    Mekelle", does not displace the village the lead names twice).
+
+    A country is no place of its own: when the event's sentences name only the country ("six
+    killed in central Mali"), a town of that country borrowed from a sentence around them
+    ("the village of X was hit") is the event's, unless that sentence tells another event
+    (``other_events``: the sentences of the article's other events)."""
     def votes(where: EventLocation) -> int:
         return sum(own_place(d) and name_key(d.location.location) == name_key(where.location) for d in group)
 
-    def rank(item: tuple[int, Draft]) -> tuple[bool, int, int, bool, int]:
+    def national(where: EventLocation) -> bool:
+        return not where.location or name_key(where.location) == name_key(where.country)
+
+    own_countries = {d.location.country for d in group if own_place(d) and national(d.location)}
+
+    def lent(d: Draft) -> bool:
+        ev = d.location.evidence
+        return (not national(d.location) and d.location.country in own_countries and ev is not None
+                and not any(s.start <= ev.start < s.end for s in other_events))
+
+    def rank(item: tuple[int, Draft]) -> tuple[bool, bool, bool, int, int, bool, int]:
         n, d = item
         where = d.location
         tier = 9 if not where.location else 1 if where.geo_precision < 3 else 3
-        return (not own_place(d), tier, -votes(where), not where.country, n)
+        trusted = own_place(d) or lent(d)
+        return (not trusted, national(where), not own_place(d), tier, -votes(where), not where.country, n)
 
     return min(enumerate(group), key=rank)[1].location
 
