@@ -265,3 +265,37 @@ def test_fatalities_across_reports_keeps_smaller_report_of_same_victims() -> Non
 def test_fatalities_across_reports_part_of_toll_does_not_replace_it(later: str) -> None:
     reports = _reports("Insurgents stormed the base, killing seven soldiers.", later)
     assert fatalities_across_reports(reports)[0] == 7
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Over 85 killed as an army drone struck a crowd.", "en", [85]),
+        ("Twelve members of the village militia had died by dawn.", "en", [12]),
+        ("Six residents of the hamlet and its farms were executed by the soldiers.", "en", [6]),
+        ("Cinquante habitants du village et des hameaux voisins ont été exécutés.", "fr", [50]),
+        ("L'armée affirme que ces 8 présumés jihadistes ont été abattus.", "fr", [8]),
+        ("Le syndicat déplore la mort par balles de deux jeunes du quartier.", "fr", [2]),
+        ("L'attaque a causé la mort d'une quinzaine de soldats.", "fr", [15]),
+        ("Le camp a enregistré quelques pertes en vies humaines.", "fr", [3]),
+        ("On déplore trois (03) morts et douze (12) blessés.", "fr", [3]),
+        ("Le bilan s'élève à une « vingtaine » de morts.", "fr", [20]),
+        ("A farmer from the next village said that four people had been killed.", "en", [4]),
+        ("Eleven villagers, including the four children, were killed.", "en", [11]),
+    ],
+)
+def test_fatalities_reads_count_told_with_more_words(text: str, language: str, expected: list[int]) -> None:
+    assert [m.count for m in find_fatalities(text, language)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The gunmen torched homes, leaving at least 19 people injured.", "en"),
+        ("The blast left 25 people wounded.", "en"),
+        ("L'explosion a fait 14 blessés parmi les passants.", "fr"),
+        ("Selon le maire, au moins 40\" le nombre de civils tués reste inconnu.", "fr"),
+    ],
+)
+def test_fatalities_people_hurt_are_not_deaths(text: str, language: str) -> None:
+    assert find_fatalities(text, language) == ()

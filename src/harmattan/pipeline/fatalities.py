@@ -47,7 +47,9 @@ _VAGUE = {
 _SINGULAR = {"a": 1, "an": 1, "one": 1, "un": 1, "une": 1, "another": 1}
 
 _WORD_ALT = "|".join(sorted({k.strip() for k in _UNITS} | set(_SCALES), key=len, reverse=True))
-_VAGUE_ALT = "|".join(sorted((re.escape(k).replace(r"\ ", r"\s+") for k in _VAGUE), key=len, reverse=True))
+_VAGUE_ALT = "|".join(
+    sorted((re.escape(k).replace(r"\ ", r"\s+(?:[«“\"]\s*)?") for k in _VAGUE), key=len, reverse=True)
+)
 _QUALIFIER = (
     r"(?:(?:at\s+least|about|around|some|nearly|almost|more\s+than|over|up\s+to|as\s+many\s+as|no\s+fewer\s+than"
     r"|no\s+less\s+than|well\s+over|approximately|roughly|an\s+estimated|a\s+total\s+of|a\s+further|another"
@@ -70,7 +72,7 @@ _NOUNS = {
     r"|militaires?|soldats?|policiers?|agents?|casques\s+bleus|gardes?|vdp|volunteers|volontaires|army\s+\w+",
     "armed": r"militants?|fighters?|insurgents?|jihadists?|djihadistes?|jihadistes?|terrorists?|terroristes?"
     r"|attackers?|assailants?|assaillants?|gunmen|bandits?|rebels?|rebelles?|extremists?|suspects?|insurgés?"
-    r"|combattants?|éléments|elements|assaillants|islamistes?|islamists?|kamikazes?",
+    r"|combattants?|éléments|elements|assaillants|islamistes?|islamists?|kamikazes?|présumés",
     "foreign": r"mercenaries|mercenaires|wagner\s+\w+",
     "civilian": r"civilians?|civils?|villagers?|villageois|residents?|habitants?|women|femmes|children|enfants"
     r"|students?|élèves|étudiants?|worshipp?ers|fidèles|farmers?|herders?|traders?|passengers?|passagers?"
@@ -82,12 +84,13 @@ _NOUNS = {
     r"|citizens?|nationals?|tourists?|touristes?|ressortissants?|citoyens?|aid\s+workers?|humanitaires?|drivers?|chauffeurs?"
     r"|commerçants?|christians|chrétiens|muslims|musulmans|boys|girls|garçons|filles|patients|jeunes?|youths?",
     "total": r"(?-i:[A-Z][a-z]+(?:ans|ens|ais|ois))|people|persons|person|individuals|personnes?|individus|men"
-    r"|hommes|others|autres|victims?|victimes?|dead|deaths|fatalities|bodies|corps|morts?|décès|lives|vies|casualties",
+    r"|hommes|others|autres|victims?|victimes?|dead|deaths|fatalities|bodies|corps|morts?|décès|lives|vies|casualties"
+    r"|pertes\s+en\s+vies\s+humaines|pertes\s+humaines",
 }
 _ANY_NOUN = "|".join(f"(?:{v})" for v in _NOUNS.values())
 _NOUN_AFTER = re.compile(
     r"^\s*(?:(?P<partitive>of\s+them\b|of\s+whom\b|d['’]entre\s+(?:eux|elles))|of\s+(?:the\s+)?|d['’]|de\s+|des\s+)?\s*"
-    r"(?P<adj>(?:(?!(?:while|but|whereas|mais|tandis|were|was|have|has|had|are|ont|a|sont|and|et|in|on|at|à|au|dans|who|qui|by|par|from|for|with|avec|pour|near|since|depuis)\b)[^\W\d][\w'’-]*\s+){0,3}?)"
+    r"(?P<adj>(?:(?!(?:while|but|whereas|mais|tandis|were|was|have|has|had|are|ont|a|sont|and|et|in|on|at|à|au|dans|who|qui|by|par|from|for|with|avec|pour|near|since|depuis|as|killed|dead|died|tu[ée]e?s?|morts?)\b)[^\W\d][\w'’-]*\s+){0,3}?)"
     r"(?P<noun>" + _ANY_NOUN + r")\b",
     _FLAGS,
 )
@@ -105,10 +108,13 @@ _OF_THE_DEAD = re.compile(
     _FLAGS,
 )
 _LIVES_CUE = re.compile(r"\b(?:claim(?:ed|ing|s)?|cost|took|taken)\s+" + _QUALIFIER + r"$", _FLAGS)
-_DEATH_NOUN = re.compile(r"dead|deaths|fatalities|bodies|corps|morts?|décès|victimes?|victims", _FLAGS)
+_DEATH_NOUN = re.compile(
+    r"dead|deaths|fatalities|bodies|corps|morts?|décès|victimes?|victims|pertes\s+en\s+vies\s+humaines|pertes\s+humaines",
+    _FLAGS,
+)
 _PARTITIVE = re.compile(r"^\s*(?:of\s+them|of\s+whom|d['’]entre\s+(?:eux|elles))\b", _FLAGS)
 _NOT_PEOPLE = re.compile(
-    r"^\s*(?:[\w'’-]+\s+){0,2}?(?:vehicles?|cars?|trucks?|houses?|homes?|buildings?|km|kilom[eè]tres?|kilometers?"
+    r"^\s*(?:(?!(?:killed|dead|died|tu[ée]e?s|morts?)\b)[\w'’-]+\s+){0,2}?(?:vehicles?|cars?|trucks?|houses?|homes?|buildings?|km|kilom[eè]tres?|kilometers?"
     r"|miles?|metres?|meters?|percent|per\s+cent|%|years?|ans?|années?|months?|mois|days?|jours?|hours?|heures?"
     r"|minutes?|villages?|communities|localités|motorcycles?|motos?|camions?|véhicules?|maisons?|weapons?|armes?"
     r"|rounds?|bombs?|bombes?|drones?|villages|shops?|boutiques?|cattle|head|têtes|am|pm|h\b|hrs|heads?)\b",
@@ -128,13 +134,21 @@ _ACTIVE_KILL = re.compile(
 _TOLL_BEFORE = re.compile(
     r"(?:\b(?:death\s+toll|toll|bilan|number\s+of\s+(?:the\s+)?dead|nombre\s+de\s+morts)\b[^.;:!?]{0,50}?"
     r"\b(?:to|at|of|reached|hit|is|was|stands\s+at|à|de|est\s+de|s'élève\s+à|atteint)"
-    r"|\b(?:deaths?|death|loss|mort|décès|la\s+vie)\s+(?:of|de|à|d[e']\s+au\s+moins)"
+    r"|\b(?:deaths?|death|loss|mort|décès|la\s+vie)(?:\s+(?:par\s+balles?|by\s+gunfire))?"
+    r"\s*(?:\s(?:of|de|à)|\sd['’]\s*au\s+moins|\sd['’])"
     r"|\b(?:killing|dead|tuant)\s+(?:of\s+)?)\s*[“\"«]?\s*$",
     _FLAGS,
 )
+# who the victims were, between them and the verb ("22 members of the wedding party had died",
+# "300 habitants de cette localité et ses environs ont été exécutés"): no verb, no number
+_COMPLEMENT = (
+    r"\s+(?:of|from|de|du|des|d['’])\s*(?:(?!(?:who|which|that|qui|que|when|were|was|have|has|had|are|is|ont|a|sont"
+    r"|est|été|avaient|avait|said|says|told|dit|selon|according|" + _WORD_ALT + r")\b)[^\W\d][\w'’-]*\s*?){1,5}?"
+)
+_INCLUDING = r"(?:\s*,?\s*(?:including|dont|notamment|among\s+them|parmi\s+(?:eux|lesquels))\b[^.;:!?\d]{0,120}?)"
 _DEATH_AFTER = re.compile(
-    r"^(?P<gap>(?:\s*,?\s*(?:including|dont|notamment|among\s+them|parmi\s+(?:eux|lesquels))\b[^.;:!?\d]{0,120}?)?"
-    r"(?:\s+(?!(?:and|et|who|which|qui|que|when|quand|with|avec|while|alors)\b)[^\W\d][\w'’-]*){0,3}?"
+    r"^(?P<gap>(?:" + _COMPLEMENT + _INCLUDING + r"?|" + _INCLUDING + r"?"
+    r"(?:\s+(?!(?:and|et|who|which|qui|que|when|quand|with|avec|while|alors)\b)[^\W\d][\w'’-]*){0,3}?)"
     r"(?:\s*[,“”\"«»]|\s+(?:who|that|qui|were|was|auraient|aurait|seraient|serait|would|may|might|reportedly|have|has|had|been|are|is|being|reportedly|also|all|allegedly|confirmed"
     r"|feared|later|subsequently|found|ont|a|été|avaient|avait|sont|était|étaient|aussi|également|tous|toutes"
     r"|toutes|déjà|finalement|probablement|ensuite|retrouvés?|retrouvées?|in\s+all|in\s+total|au\s+total))*\s*)"
@@ -146,7 +160,7 @@ _DEATH_AFTER = re.compile(
 )
 _SUBSET_BEFORE = re.compile(
     r"(?:\bincluding|\bamong\s+them|\bof\s+whom|\bdont|\bparmi\s+(?:eux|elles|lesquels|lesquelles)|\bnotamment"
-    r"|\bamong)\s*(?:at\s+least\s+|au\s+moins\s+)?$",
+    r"|\bamong)\s*(?:the\s+|les\s+)?(?:at\s+least\s+|au\s+moins\s+)?$",
     _FLAGS,
 )
 _LIST_JOIN = re.compile(
@@ -164,6 +178,11 @@ _POSSESSIVE_ITEMS = re.compile(
     r"(?:" + _ONE_PERSON + r")\b(?P<second>\s+(?:and|et)\s+(?:" + _POSSESSIVE + r")?(?:" + _ONE_PERSON + r")\b)?",
     _FLAGS,
 )
+# a count of people hurt or uprooted, whatever verb comes before ("leaving 19 people injured")
+_HURT_AFTER = re.compile(
+    r"^\s*(?:were\s+|ont\s+été\s+)?(?:injured|wounded|hurt|homeless|displaced|stranded|bless[ée]e?s?|sans[-\s]abri)\b",
+    _FLAGS,
+)
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 _ATTACKER_CUE = re.compile(r"neutrali|abatt|repell|repoussé", _FLAGS)
 _ADDITIVE = re.compile(
@@ -174,7 +193,7 @@ _ADDITIVE = re.compile(
 
 def parse_number(token: str) -> int | None:
     """The value of a count written in digits, EN/FR words or a codebook vague quantity."""
-    token = " ".join(token.lower().replace("’", "'").split())
+    token = " ".join(re.sub(r"[«»“”\"]", " ", token.lower().replace("’", "'")).split())
     token = re.sub(r"^an?\s+(?=hundred|thousand)", "one ", token)  # "a hundred"
     digits = re.sub(r"[,\u00a0\u202f ]", "", token)
     if digits.isdigit():
@@ -209,6 +228,9 @@ def parse_number(token: str) -> int | None:
     return value if value or token == "zero" else None
 
 
+_RESTATED = re.compile(r"\s*\(\s*\d+\s*\)|\s*[»”\"](?=\s)")
+
+
 @dataclasses.dataclass
 class _Phrase:
     start: int
@@ -223,7 +245,10 @@ def _phrase_at(text: str, m: re.Match[str]) -> _Phrase | None:
     value = parse_number(m.group("num"))
     if value is None or (1900 <= value <= 2100 and _YEAR_BEFORE.search(text[max(0, m.start() - 15) : m.start()])):
         return None
-    after = text[m.end() : m.end() + 80]
+    # "deux (02) morts": digits restating a number word; "une « trentaine » de morts": a quoted vague word
+    paren = _RESTATED.match(text, m.end()) if m.group("num")[-1].isalpha() else None
+    base = paren.end() if paren is not None else m.end()
+    after = text[base : base + 80]
     if _OF_THE_WHOLE.match(after) or _OF_THE_DEAD.match(after):
         return None
     singular = m.group("num").lower() in _SINGULAR
@@ -231,10 +256,10 @@ def _phrase_at(text: str, m: re.Match[str]) -> _Phrase | None:
     if noun is None:
         alone = _PARTITIVE.match(after)
         if alone and not singular:  # "Trois d'entre eux ont été tués"
-            return _Phrase(m.start(), m.end() + alone.end(), value, "", m.end(), True)
+            return _Phrase(m.start(), base + alone.end(), value, "", m.end(), True)
         if singular or _NOT_PEOPLE.match(after) or 1900 <= value <= 2100:
             return None
-        return _Phrase(m.start(), m.end(), value, "", m.end())
+        return _Phrase(m.start(), base, value, "", m.end())
     if _NOT_PEOPLE.match(after) and _NOT_PEOPLE.match(after).end() <= noun.end():  # type: ignore[union-attr]
         return None
     if singular and noun.group("adj").strip() and len(noun.group("adj").split()) > 2:
@@ -242,7 +267,7 @@ def _phrase_at(text: str, m: re.Match[str]) -> _Phrase | None:
     if singular and any(parse_number(w) is not None for w in noun.group("adj").split()):
         return None  # "il y a quatre morts": the count is the word after the article
     return _Phrase(
-        m.start(), m.end() + noun.end(), value, noun.group("noun").lower(), m.end(), bool(noun.group("partitive"))
+        m.start(), base + noun.end(), value, noun.group("noun").lower(), m.end(), bool(noun.group("partitive"))
     )
 
 
@@ -333,6 +358,8 @@ def _death_mention(text: str, group: list[_Phrase]) -> FatalityMention | None:
         or (first.noun in ("lives", "vies") and bool(_LIVES_CUE.search(before)))  # "claimed 600 lives"
     )
     cue = _ACTIVE_KILL.search(before) or _TOLL_BEFORE.search(before)
+    if _HURT_AFTER.match(text[end : end + 40]):
+        return None  # "leaving at least 19 people injured"
     if death_noun:
         pass  # "37 morts", "30 dead"
     elif cue is not None:  # "killing 14 soldiers", "death toll rose to 40"
