@@ -1,4 +1,4 @@
-"""Gazetteer: name keys, the in-memory fake, and a build from tiny GeoNames-format dumps."""
+"""Gazetteer: name keys, the in-memory fake, and a build from tiny GeoNames-format dumps and UCDP GED files."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from harmattan.errors import GazetteerError
 from harmattan.gazetteer import InMemoryGazetteer, name_key
 from harmattan.gazetteer.build import build_gazetteer
 from harmattan.gazetteer.sqlite import SqliteGazetteer
+from harmattan.gazetteer.ucdp import place_name, read_ucdp_places
 from harmattan.records import GazEntry
 
 
@@ -82,3 +83,55 @@ def test_gazetteer_build_refuses_a_directory_without_geonames_files(tmp_path: Pa
 def test_gazetteer_open_missing_file_raises_gazetteer_error(tmp_path: Path) -> None:
     with pytest.raises(GazetteerError):
         SqliteGazetteer(tmp_path / "nope.sqlite")
+
+
+@pytest.mark.parametrize(
+    ("where", "expected"),
+    [("Alpha town", ("Alpha", "PPL")), ("Bravo Kura village", ("Bravo Kura", "PPL")),
+     ("Charlie-Ouro village (Delta)", ("Charlie-Ouro", "PPL")), ("Echo camp", ("Echo", "CMP")),
+     ("Between Alpha and Bravo", None), ("Alpha-Bravo road", None), ("Borno state", None), ("Alpha garage", None)],
+)
+def test_gazetteer_ucdp_place_name_drops_the_kind_word(where: str, expected: tuple[str, str] | None) -> None:
+    assert place_name(where) == expected
+
+
+_UCDP_HEADER = "id,where_prec,where_coordinates,adm_1,adm_2,latitude,longitude,country\n"
+
+
+def _ucdp_csv(path: Path, rows: list[str], *, hxl: bool = False) -> Path:
+    tags = ",,#loc+name,#adm1+name,#adm2+name,#geo+lat,#geo+lon,#country+name\n" if hxl else ""
+    path.write_text(_UCDP_HEADER + tags + "".join(r + ",\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def test_gazetteer_ucdp_events_at_one_place_make_one_point(tmp_path: Path) -> None:
+    csv_path = _ucdp_csv(tmp_path / "ged.csv", [
+        "1,1,Alpha village,Mopti region,Bandiagara cercle,14.30,-3.60,Mali",
+        "2,1.0,Alpha village,Mopti region,Bandiagara cercle,14.30,-3.60,Mali",
+        "3,2,Alpha town,Mopti region,Bandiagara cercle,14.31,-3.61,Mali",  # a few km off: the same place
+        "4,1,Alpha village,Kayes region,,13.0,-11.0,Mali",  # a namesake far away
+        "5,3,Bravo village,Mopti region,,14.0,-4.0,Mali",  # located to the district only
+    ], hxl=True)
+    places = read_ucdp_places([csv_path])
+    assert [(p.name, p.latitude, p.events) for p in places] == [("Alpha", 14.30, 3), ("Alpha", 13.0, 1)]
+
+
+def test_gazetteer_build_adds_ucdp_villages_geonames_lacks(dumps: Path, tmp_path: Path) -> None:
+    csv_path = _ucdp_csv(tmp_path / "ged.csv", [
+        "1,1,Alpha village,Mopti region,,14.30,-3.60,Mali",
+        "2,1,Boni town,Mopti region,,15.09,-2.21,Mali",  # GeoNames has Boni right there
+        "3,1,Bravo village,,,12.70,-8.05,Mali",  # no region given: the nearest GeoNames town's
+    ])
+    report = build_gazetteer(dumps, tmp_path / "gaz.sqlite", ucdp=[csv_path])
+    assert report.ucdp_places == 2
+    found = SqliteGazetteer(report.path).lookup(["alpha", "boni", "bravo"])
+    assert [(e.name, e.admin1, e.geonameid < 0) for e in found["alpha"]] == [("Alpha", "Mopti", True)]
+    assert [e.geonameid for e in found["boni"]] == [2459917]
+    assert [e.admin1 for e in found["bravo"]] == ["Bamako"]
+
+
+def test_gazetteer_build_refuses_a_csv_that_is_not_ucdp(dumps: Path, tmp_path: Path) -> None:
+    other = tmp_path / "other.csv"
+    other.write_text("a,b\n1,2\n", encoding="utf-8")
+    with pytest.raises(GazetteerError):
+        build_gazetteer(dumps, tmp_path / "gaz.sqlite", ucdp=[other])

@@ -5,17 +5,19 @@ Reads (any that exist): ``countryInfo.txt``, ``admin1CodesASCII.txt``, ``admin2C
 per-country dumps ``XX.txt``. Keeps populated places, admin areas and a few settlement-like
 features (localities, camps, wells) of the per-country dumps; synthesises one entry per
 country (coordinates of its capital) and per admin1 area (coordinates of its capital, as
-ACLED places region-level events). Writes one indexed file; never downloads anything.
+ACLED places region-level events). Optionally adds the towns and villages UCDP GED events
+locate that GeoNames lacks (``ucdp.py``). Writes one indexed file; never downloads anything.
 """
 
 from __future__ import annotations
 
 import csv
+import math
 import re
 import sqlite3
 import sys
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,6 +32,7 @@ from harmattan.gazetteer.naming import (
     name_key,
     strip_admin_suffix,
 )
+from harmattan.gazetteer.ucdp import UcdpPlace, read_ucdp_places
 
 SCHEMA_VERSION = "1"
 _COUNTRY_FILE = re.compile(r"^[A-Z]{2}\.txt$")
@@ -81,6 +84,7 @@ class BuildReport:
     names: int
     countries: int
     bytes: int
+    ucdp_places: int = 0  # places added from UCDP GED files
 
 
 def _read_tsv(path: Path) -> Iterator[list[str]]:
@@ -155,8 +159,9 @@ def _admin1_seat(rows: dict[int, _Row]) -> dict[tuple[str, str], _Row]:
     return best
 
 
-def build_gazetteer(source: Path, out: Path) -> BuildReport:
-    """Build ``out`` from the GeoNames files in ``source``; raises GazetteerError if unusable."""
+def build_gazetteer(source: Path, out: Path, *, ucdp: Sequence[Path] = ()) -> BuildReport:
+    """Build ``out`` from the GeoNames files in ``source`` (plus the places UCDP GED files in
+    ``ucdp`` locate that GeoNames lacks); raises GazetteerError if unusable."""
     info_path = source / "countryInfo.txt"
     admin1_path = source / "admin1CodesASCII.txt"
     if not info_path.exists() or not admin1_path.exists():
@@ -182,6 +187,7 @@ def build_gazetteer(source: Path, out: Path) -> BuildReport:
                 _merge(rows, row)
 
     seats = _admin1_seat(rows)
+    added = _add_ucdp(rows, read_ucdp_places(ucdp), countries, source) if ucdp else 0
     con = _fresh_db(out)
     names: dict[int, set[str]] = defaultdict(set)
     entries: list[tuple[object, ...]] = []
@@ -241,11 +247,85 @@ def build_gazetteer(source: Path, out: Path) -> BuildReport:
     # "Ti-n-Zaouâtene" is also written "Tinzaouatène": multi-word names get a joined key too.
     name_rows |= {(key.replace(" ", ""), gid) for key, gid in list(name_rows) if " " in key and len(key) >= 6}
     con.executemany("INSERT OR IGNORE INTO names VALUES (?, ?)", sorted(name_rows))
-    con.executemany("INSERT INTO meta VALUES (?, ?)", [("schema", SCHEMA_VERSION), ("source", "GeoNames (CC BY 4.0)")])
+    sources = "GeoNames (CC BY 4.0)" + ("; UCDP GED (CC BY 4.0, Sundberg & Melander 2013)" if added else "")
+    con.executemany("INSERT INTO meta VALUES (?, ?)", [("schema", SCHEMA_VERSION), ("source", sources)])
     con.commit()
     con.execute("VACUUM")
     con.close()
-    return BuildReport(out, len(entries), len(name_rows), len(country_rows), out.stat().st_size)
+    return BuildReport(out, len(entries), len(name_rows), len(country_rows), out.stat().st_size, added)
+
+
+#: Words of an admin area's name that say what it is ("Borno state", "Province du Kossi", "Maiduguri lga").
+_ADMIN_WORDS = frozenset({"state", "region", "province", "territory", "district", "lga", "department",
+                          "departement", "prefecture", "county", "de", "du", "des", "la", "le", "l", "d", "of"})
+#: A UCDP place within this distance of a GeoNames place of the same name is that place.
+_SAME_PLACE_KM = 25.0
+
+
+def _admin_key(name: str) -> str:
+    return " ".join(w for w in name_key(name).split() if w not in _ADMIN_WORDS)
+
+
+def _add_ucdp(rows: dict[int, _Row], places: Sequence[UcdpPlace], countries: Sequence[list[str]],
+              source: Path) -> int:
+    """Add the UCDP places that no GeoNames place of the same name lies near (ids -2,000,000 down);
+    admin1 and admin2 come from UCDP's adm_1 / adm_2 names, else from the nearest GeoNames place."""
+    by_country = {name_key(name): f[0] for f in countries
+                  for name in (f[4], COUNTRY_NAMES.get(f[0], f[4]), *COUNTRY_ALIASES.get(f[0], ()))}
+    admin1: dict[tuple[str, str], str] = {}
+    for f in _read_tsv(source / "admin1CodesASCII.txt"):
+        if len(f) >= 4 and "." in f[0]:
+            cc, code = f[0].split(".", 1)
+            display = ADMIN1_NAMES.get((cc, strip_admin_suffix(f[2])), strip_admin_suffix(f[2]))
+            for name in (f[1], f[2], display, *ADMIN1_ALIASES.get((cc, display), ())):
+                admin1.setdefault((cc, _admin_key(name)), code)
+    admin2: dict[tuple[str, str, str], str] = {}
+    if (source / "admin2Codes.txt").exists():
+        for f in _read_tsv(source / "admin2Codes.txt"):
+            if f[0].count(".") == 2:
+                cc, a1, code = f[0].split(".", 2)
+                for name in f[1:3]:
+                    admin2.setdefault((cc, a1, _admin_key(name)), code)
+    wanted = {name_key(p.name) for p in places}
+    known: dict[str, list[_Row]] = defaultdict(list)
+    grid: dict[tuple[str, int, int], list[_Row]] = defaultdict(list)
+    for row in rows.values():
+        for key in {name_key(n) for n in row.names} & wanted:
+            known[key].append(row)
+        if row.fclass == "P" and row.a1:
+            grid[(row.cc, int(row.lat * 2), int(row.lon * 2))].append(row)
+    added = 0
+    for place in places:
+        country = by_country.get(name_key(place.country))
+        point = (place.latitude, place.longitude)
+        namesakes = known[name_key(place.name)]
+        if country is None or any(_km_rows(point, (r.lat, r.lon)) <= _SAME_PLACE_KM for r in namesakes):
+            continue
+        nearest = _nearest(grid, country, point)
+        a1 = admin1.get((country, _admin_key(place.adm_1))) or (nearest.a1 if nearest else "")
+        a2 = admin2.get((country, a1, _admin_key(place.adm_2)), "") or (
+            nearest.a2 if nearest and nearest.a1 == a1 else "")
+        fclass = "S" if place.feature_code == "CMP" else "P"
+        gid = -2_000_000 - added
+        row = _Row(gid, place.name, place.latitude, place.longitude, fclass, place.feature_code, country, a1, a2, 0, "")
+        row.names = {place.name}
+        rows[gid] = row
+        known[name_key(place.name)].append(row)
+        added += 1
+    return added
+
+
+def _km_rows(a: tuple[float, float], b: tuple[float, float]) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (*a, *b))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _nearest(grid: dict[tuple[str, int, int], list[_Row]], cc: str, point: tuple[float, float]) -> _Row | None:
+    """The nearest populated place of country ``cc`` within about 50 km (half-degree cells around it)."""
+    x, y = int(point[0] * 2), int(point[1] * 2)
+    near = [r for dx in (-1, 0, 1) for dy in (-1, 0, 1) for r in grid.get((cc, x + dx, y + dy), ())]
+    return min(near, key=lambda r: _km_rows(point, (r.lat, r.lon))) if near else None
 
 
 def _fresh_db(out: Path) -> sqlite3.Connection:
