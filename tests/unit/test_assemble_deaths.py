@@ -100,3 +100,16 @@ def test_assemble_toll_of_several_attacks_yields_to_the_town_toll() -> None:
     # one attack told without a place keeps its toll first ("Attack kills 100")
     one = _placeless(_told("Alpha", 96, 0), "An attack left 96 dead.")
     assert group_fatalities([one, town], town.location)[0] == 96
+
+
+def test_assemble_later_toll_sentence_gives_the_event_its_toll() -> None:
+    # "Gunmen attacked Alpha." ... "In Alpha the assessment found the loss of 79 lives."
+    attack = dataclasses.replace(_told("Alpha", 0, 0), fatalities=())
+    later = (FatalityMention(Span(130, 132, "79"), 79),)
+    assert group_fatalities([attack], attack.location, later=[later])[0] == 79
+
+
+def test_assemble_later_toll_sentence_comes_after_the_event_own_toll() -> None:
+    attack = _told("Alpha", 12, 0)
+    later = (FatalityMention(Span(130, 132, "30"), 30),)
+    assert group_fatalities([attack], attack.location, later=[later])[0] == 12

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from harmattan.pipeline.drafts import Draft
-from harmattan.pipeline.within_article import group_sub_event_type, merge_drafts
+from harmattan.pipeline.within_article import group_sub_event_type, merge_drafts, toll_target
 from harmattan.records import DateMention, EventLocation, EventMention, FatalityMention, Span
 from harmattan.taxonomy import event_type_of
 
@@ -122,3 +122,39 @@ def test_within_article_a_longer_form_of_a_village_name_is_the_same_village() ->
     assert len(merge_drafts([a, b])) == 1
     c = draft("Attack", start=200, location="Tessiroua")
     assert len(merge_drafts([a, c])) == 2
+
+
+def _toll(start: int, *, location: str = "", lat: float | None = None, lon: float | None = None) -> Draft:
+    """A sentence that tells a toll but reports no event ("in Alpha, the loss of 79 lives")."""
+    told = draft("Attack", start=start, location=location, lat=lat, lon=lon, anaphoric=True, deaths=79)
+    return Draft(
+        mention=EventMention(told.mention.span, told.fatalities[0].span, "", "", 0.0, True),
+        date=DAY, time_precision=1, date_mention=None, location=told.location, actors=(), fatalities=told.fatalities,
+    )
+
+
+def _two_towns() -> list[list[Draft]]:
+    return [
+        [draft("Attack", start=0, location="Boni", lat=15.05, lon=-1.98)],
+        [draft("Attack", start=100, location="Gao", lat=16.27, lon=-0.04)],
+    ]
+
+
+def test_within_article_toll_at_a_town_goes_to_the_event_there_not_the_latest() -> None:
+    groups = _two_towns()
+    wheres = [g[0].location for g in groups]
+    assert toll_target(_toll(200, location="Boni", lat=15.05, lon=-1.98), groups, wheres) == 0
+    assert toll_target(_toll(200, location="Gao", lat=16.27, lon=-0.04), groups, wheres) == 1
+
+
+def test_within_article_toll_at_a_town_with_no_event_belongs_to_none() -> None:
+    groups = _two_towns()
+    wheres = [g[0].location for g in groups]
+    assert toll_target(_toll(200, location="Mopti", lat=14.49, lon=-4.18), groups, wheres) is None
+
+
+def test_within_article_toll_without_a_town_or_before_the_event_belongs_to_none() -> None:
+    groups = _two_towns()
+    wheres = [g[0].location for g in groups]
+    assert toll_target(_toll(200), groups, wheres) is None  # no town of its own: which event is unsure
+    assert toll_target(_toll(-50, location="Gao", lat=16.27, lon=-0.04), groups, wheres) is None

@@ -31,7 +31,7 @@ from harmattan.pipeline.fatalities import (
 from harmattan.pipeline.lexicon import cue
 from harmattan.pipeline.places import country_location, locate_event, places_in_sentence
 from harmattan.pipeline.sides import article_group, attack_on_armed_side, group_sides
-from harmattan.pipeline.within_article import group_sub_event_type, merge_drafts, own_place
+from harmattan.pipeline.within_article import group_sub_event_type, merge_drafts, own_place, toll_target
 from harmattan.records import (
     ActorMention,
     DateMention,
@@ -241,8 +241,11 @@ _CAPTIVE_STORY = re.compile(
 )
 
 
-def record_from_group(doc: Document, group: Sequence[Draft]) -> EventRecord:
-    """One EventRecord from the drafts that report one event."""
+def record_from_group(
+    doc: Document, group: Sequence[Draft], *, later_tolls: Sequence[Sequence[FatalityMention]] = ()
+) -> EventRecord:
+    """One EventRecord from the drafts that report one event (``later_tolls``: the counts of
+    sentences that tell its toll without reporting an event of their own)."""
     article = doc.article
     aid = article.id
     sub = group_sub_event_type(group)
@@ -297,7 +300,7 @@ def record_from_group(doc: Document, group: Sequence[Draft]) -> EventRecord:
         if side is not None and side.span.end > side.span.start:
             evidence.append(Evidence(aid, field, side.span.start, side.span.end, side.span.text))
 
-    count, low, high, fat_evidence = group_fatalities(group, where)
+    count, low, high, fat_evidence = group_fatalities(group, where, later=later_tolls)
     fatalities = count
     if fat_evidence is not None:
         span = fat_evidence.span
@@ -396,14 +399,18 @@ _SEVERAL_SITES = re.compile(
 
 
 def group_fatalities(
-    group: Sequence[Draft], where: EventLocation | None = None
+    group: Sequence[Draft],
+    where: EventLocation | None = None,
+    *,
+    later: Sequence[Sequence[FatalityMention]] = (),
 ) -> tuple[int, int, int, FatalityMention | None]:
     """Deaths of a merged event from the counts its sentences tell (``fatalities_across_reports``).
 
     When the event has a town, a toll told in a sentence that names only the country or the
     province ("100 killed in Niger"), or names no place but tells of several attacks or
     villages ("these attacks left 96 dead"), is read after the others: that wider toll may
-    cover several sites, and the town's own count ("in Alpha, 70 died") is this event's."""
+    cover several sites, and the town's own count ("in Alpha, 70 died") is this event's. The
+    counts of sentences that tell the toll without reporting the event (``later``) come last."""
     ordered = list(group)
     if where is not None and where.location and where.geo_precision < 3:
 
@@ -414,7 +421,50 @@ def group_fatalities(
             return bool(loc.location) and loc.location in (loc.country, loc.admin1)
 
         ordered.sort(key=wide)
-    return fatalities_across_reports([d.fatalities for d in ordered])
+    return fatalities_across_reports([d.fatalities for d in ordered] + [list(t) for t in later])
+
+
+# a toll over a period or a whole conflict, not one event's ("since 2015", "the war has claimed")
+_WIDER_TOLL = re.compile(
+    r"\b(?:since|depuis|over the (?:past|last)|in the (?:past|last)|au cours des|ces derni[èe]res)\b"
+    r"|\b(?:war|conflict|insurgency|crisis|guerre|conflit|insurrection|crise)\b|\b(?:19|20)\d\d\b"
+    r"|\b(?:thousands|milliers)\b",
+    re.I,
+)
+
+
+def toll_drafts(doc: Document) -> list[Draft]:
+    """The sentences that tell a death toll at a town of their own but report no event ("in
+    Alpha, the assessment found the loss of 79 lives"), as drafts holding only their counts and
+    that town. A toll recalling a past event or told over a period or a conflict is left out."""
+    text = doc.article.text
+    out = []
+    for sentence in doc.sentences:
+        if any(m.span.start < sentence.end and sentence.start < m.span.end for m in doc.event_mentions):
+            continue
+        deaths = tuple(
+            f
+            for f in doc.fatalities
+            if _within(f.span, sentence) and not recalls_past_event(text[sentence.start : f.span.start])
+        )
+        if not deaths or _WIDER_TOLL.search(sentence.text):
+            continue
+        mention = EventMention(
+            span=sentence, trigger=deaths[0].span, event_type="", sub_event_type="", score=0.0, anaphoric=True
+        )
+        date = doc.article.date or dt.date.today()
+        draft = Draft(
+            mention=mention,
+            date=date,
+            time_precision=doc.article.date_precision,
+            date_mention=None,
+            location=locate_event(doc, sentence),
+            actors=(),
+            fatalities=deaths,
+        )
+        if own_place(draft) and draft.location.geo_precision < 3:
+            out.append(draft)
+    return out
 
 
 def _notes(draft: Draft, dated: Draft) -> str:
@@ -467,7 +517,14 @@ def assemble_events(doc: Document) -> tuple[EventRecord, ...]:
     """Drafts for every mention, merged within the article, as records."""
     drafts = [d for mention in doc.event_mentions for d in build_drafts(doc, mention)]
     drafts = crowd_story_deaths(doc, drafts)
-    return tuple(record_from_group(doc, group) for group in merge_drafts(drafts))
+    groups = merge_drafts(drafts)
+    wheres = [group_location(group) for group in groups]
+    later: list[list[tuple[FatalityMention, ...]]] = [[] for _ in groups]
+    for toll in toll_drafts(doc):
+        target = toll_target(toll, groups, wheres)
+        if target is not None:
+            later[target].append(toll.fatalities)
+    return tuple(record_from_group(doc, group, later_tolls=tolls) for group, tolls in zip(groups, later, strict=True))
 
 
 class AssembleStage:

@@ -128,6 +128,24 @@ def merge_drafts(drafts: Sequence[Draft]) -> list[list[Draft]]:
     return groups
 
 
+def toll_target(toll: Draft, groups: Sequence[Sequence[Draft]], wheres: Sequence[EventLocation]) -> int | None:
+    """The event a toll told at a town of its own in a sentence that reports no event ("in
+    Alpha, the loss of 79 lives") belongs to: the latest violent event told before it at that
+    town (``wheres``: each group's place); none when no event is told there."""
+    if not (own_place(toll) and toll.location.geo_precision < 3):
+        return None
+    start = toll.mention.span.start
+    latest: list[tuple[int, int]] = []  # (the group's latest sentence before the toll, group index)
+    for i, group in enumerate(groups):
+        starts = [d.mention.span.start for d in group if d.mention.span.start < start]
+        if starts and any(d.mention.event_type in _VIOLENT for d in group):
+            latest.append((max(starts), i))
+    for _, i in sorted(latest, reverse=True):
+        if wheres[i].geo_precision < 3 and places_compatible(toll.location, wheres[i]):
+            return i
+    return None
+
+
 # When the drafts of one event disagree on its type, the most specific reading wins.
 _GROUP_PRIORITY = (
     "Chemical weapon", "Disrupted weapons use", "Suicide bomb", "Air/drone strike",
