@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from harmattan.pipeline.place_roles import _is_container_gap, directional_regions, mark_containers, mark_sources
+from harmattan.pipeline.place_roles import (
+    _is_container_gap,
+    directional_regions,
+    mark_containers,
+    mark_offices,
+    mark_sources,
+)
 from harmattan.records import GazEntry, PlaceMention, Span
 
 _EST = GazEntry(1, "Est", 12.06, 0.36, "A", "ADM1", "BF", "Burkina Faso", admin1="Est", admin1_code="78")
@@ -58,3 +64,17 @@ def test_place_roles_directional_region_of_a_country() -> None:
     found = directional_regions(text, [country], lambda cc, words: _EST if (cc, words.lower()) == ("BF", "est")
                                 else None, "BF")
     assert [(m.span.text, m.entry, m.precision) for m in found] == [("est", _EST, 3)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "cue"),
+    [("Le maire de Kobi, commune qui administre ces hameaux, a donné le bilan.", "Kobi", "office"),
+     ("Selon le préfet de la ville de Dori, le marché a brûlé.", "Dori", "office"),
+     ("The governor of Kano State visited the wounded.", "Kano", "office"),
+     ("The chairman of Maru Local Government Area said five died.", "Maru", "office"),
+     ("Kobi, la commune qui administre le hameau, compte 9 morts.", "Kobi", "office"),
+     ("Les assaillants ont attaqué la mairie de Kobi.", "Kobi", "at"),
+     ("Gunmen attacked the governor's convoy in Kano.", "Kano", "at")],
+)
+def test_place_roles_marks_an_officials_jurisdiction(text: str, name: str, cue: str) -> None:
+    assert mark_offices(text, _mentions(text, name))[0].cue == cue

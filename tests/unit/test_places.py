@@ -255,6 +255,14 @@ def test_places_in_sentence_lists_each_event_place(text: str, locations: list[st
     assert [w.location for w in places_in_sentence(doc, doc.sentences[0], gazetteer=gaz)] == locations
 
 
+def test_places_the_mayors_commune_is_not_the_scene_of_a_toll_told_by_village(gaz: InMemoryGazetteer) -> None:
+    text = ("« À Kolbanga il y a eu 40 morts et à Dourou 12 morts », a déclaré le maire de Say, commune qui "
+            "administre les deux villages.")
+    doc = _doc(text, gaz, language="fr")
+    assert [w.location for w in places_in_sentence(doc, doc.sentences[0], gazetteer=gaz)] == ["Kolbanga", "Dourou"]
+    assert locate_event(doc, doc.sentences[0], gazetteer=gaz).location == "Kolbanga"
+
+
 def test_places_dateline_with_bars_gives_the_country_but_not_the_place(gaz: InMemoryGazetteer) -> None:
     text = "Bamako, Mali | AFP | Six civilians were killed in central Mali on Wednesday, officials said."
     where = _where(text, gaz, sentence=0)

@@ -6,6 +6,8 @@ Pure text rules over place mentions already found (``places.find_places`` applie
   Zamfara only say where Gudashi is (cue ``within``);
 - a source's whereabouts: "doctors in Mekele told AP", "the police spokesman stated on Tuesday
   in Jos": the place is where the reporting happened (cue ``source``);
+- an official's jurisdiction: "le maire de Tondi, commune qui administre les deux villages", "the
+  governor of Kano": the place the office governs, not where the event was (cue ``office``);
 - a French directional region that names an admin1 area: "dans l'est du Burkina" (Est),
   "dans la région du Centre nord", "(centre-nord)".
 
@@ -114,6 +116,33 @@ def mark_sources(text: str, sentences: Sequence[Span], mentions: Sequence[PlaceM
         )
         if source:
             out[i] = PlaceMention(m.span, m.entry, precision=m.precision, kind=m.kind, cue="source")
+    return out
+
+
+#: An office whose holder is named by the area it governs ("le maire de X", "the governor of X").
+_OFFICE_BEFORE = re.compile(
+    r"\b(?:maires?|pr[ée]f[eè]ts?|sous-pr[ée]f[eè]ts?|gouverneurs?|haut-commissaires?|d[ée]put[ée]s?|"
+    r"mayors?|governors?|senators?|lawmakers?|chairman|chairmen|chairperson|commissioners?|administrators?|emirs?)"
+    r"\s+(?:(?:de\s+la\s+|of\s+the\s+)?(?:commune|ville|town|city|district|local\s+government(?:\s+area)?|region|"
+    r"r[ée]gion|province|state|cercle|d[ée]partement)\s+)?(?:de\s+la\s+|de\s+l['’]\s*|du\s+|de\s+|d['’]\s*|of\s+|"
+    r"for\s+)(?:the\s+)?$",
+    re.IGNORECASE,
+)
+#: "X, commune qui administre les villages", "X, the council that runs the villages".
+_OFFICE_AFTER = re.compile(r"\W{0,3}\s*(?:la\s+|une\s+|the\s+)?(?:commune|municipalit[ée]|council|municipality)"
+                           r"\s+(?:qui\s+administre|that\s+(?:runs|administers|covers)|which\s+(?:runs|administers|"
+                           r"covers))\b", re.IGNORECASE)
+
+
+def mark_offices(text: str, mentions: Sequence[PlaceMention]) -> list[PlaceMention]:
+    """Give cue ``office`` to places named as an official's jurisdiction, not as the scene."""
+    out = list(mentions)
+    for i, m in enumerate(out):
+        if m.kind in ("country", "demonym", "dateline"):
+            continue
+        before = text[max(0, m.span.start - 80) : m.span.start]
+        if _OFFICE_BEFORE.search(before) or _OFFICE_AFTER.match(text[m.span.end : m.span.end + 80]):
+            out[i] = PlaceMention(m.span, m.entry, precision=m.precision, kind=m.kind, cue="office")
     return out
 
 

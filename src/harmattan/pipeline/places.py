@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 
 from harmattan.gazetteer import ADMIN1_CODE, COUNTRY_CODE, Gazetteer
 from harmattan.gazetteer.naming import DEMONYMS, name_key
-from harmattan.pipeline.place_roles import directional_regions, mark_containers, mark_sources
+from harmattan.pipeline.place_roles import directional_regions, mark_containers, mark_offices, mark_sources
 from harmattan.pipeline.toponyms import (
     _AT_BEFORE,
     _NEAR_BEFORE,
@@ -43,7 +43,8 @@ _UNKNOWN_PLACE = (
     re.compile(r"(?<![\w’'])" + _NAME + r"\s+(?:(?:displacement|refugee|IDP|IDPs|military|army)\s+)?"
                r"(?i:villages?|community|communities|town|camps?)\b"),
     re.compile(r"(?:\b[àÀ]|(?<![^\s«\"“])A|\bnear|\bpr[èe]s\s+de|\bin|\bat)\s+" + _NAME
-               + r"(?=\s*(?:,|\(|\.|\bet\b|\band\b|\bdans\b|\bin\b|\bil\b|\bthere\b)|['’]s\b)"),
+               + r"(?=\s*(?:,|\(|\.|\bet\b|\band\b|\bdans\b|\bin\b|\bil\b|\bthere\b)|['’]s\b"
+               + r"|\s+\d+\s+(?:morts?|tu[ée]s|victimes|dead|killed|deaths|victims)\b)"),  # "à X 30 morts"
 )
 _DATELINE_TAIL = re.compile(r"^\s*(?:,\s*[A-Z][\w'’ .-]{2,30}?)?\s*(?:\([^)]{2,30}\))?\s*[-–—:|]")
 #: Words of an administrative unit, never part of an unknown place's own name ("Barkin Ladi LGA").
@@ -53,7 +54,8 @@ _DATELINE_HEAD = re.compile(r"\s*[A-ZÀ-Ý][A-ZÀ-Ý'’ .-]{2,30},\s*$")
 _NER_PLACES = {"GPE", "LOC"}
 _NER_NOT_PLACES = {"PERSON", "PER", "ORG", "NORP"}
 _KIND_RANK = {"place": 3.0, "admin2": 2.0, "admin1": 1.5, "country": 0.5}
-_CUE_BONUS = {"at": 1.0, "near": 0.8, "": 0.0, "origin": -2.0, "possessive": -1.0, "within": -1.5}
+_CUE_BONUS = {"at": 1.0, "near": 0.8, "": 0.0, "origin": -2.0, "possessive": -1.0, "within": -1.5,
+              "office": -1.5}
 _active: dict[str, Gazetteer] = {}
 
 
@@ -134,7 +136,7 @@ def find_places(doc: Document, *, gazetteer: Gazetteer | None = None) -> tuple[P
         mentions = [m for m in mentions if not any(r.span.start < m.span.end and m.span.start < r.span.end
                                                    for r in regions)] + regions
     ordered = sorted(mentions, key=lambda m: m.span.start)
-    return tuple(mark_containers(text, mark_sources(text, doc.sentences, ordered)))
+    return tuple(mark_containers(text, mark_offices(text, mark_sources(text, doc.sentences, ordered))))
 
 
 #: "the capital", "the Malian capital", "Niger's capital", "la capitale (guinéenne)"; not "the regional capital".
