@@ -263,6 +263,22 @@ def test_places_the_mayors_commune_is_not_the_scene_of_a_toll_told_by_village(ga
     assert locate_event(doc, doc.sentences[0], gazetteer=gaz).location == "Kolbanga"
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["Gunmen killed 40 people in two villages in western Niger, Kolbanga and Dourou, the mayor said.",
+     "The attacks on the villages of Kolbanga and Dourou in Niger occurred on Saturday.",
+     "Des hommes armés ont tué 40 personnes dans deux villages de l'ouest du Niger, Kolbanga et Dourou."],
+)
+def test_places_unknown_villages_named_as_a_list_are_each_a_place(text: str, gaz: InMemoryGazetteer) -> None:
+    doc = _doc(text, gaz, language="fr" if "hommes" in text else "en")
+    assert [w.location for w in places_in_sentence(doc, doc.sentences[0], gazetteer=gaz)] == ["Kolbanga", "Dourou"]
+
+
+def test_places_unknown_village_after_a_capitalised_in_is_a_place(gaz: InMemoryGazetteer) -> None:
+    where = _where("In Kolbanga there were 40 deaths, Niger's army said.", gaz)
+    assert (where.country, where.location) == ("Niger", "Kolbanga")
+
+
 def test_places_dateline_with_bars_gives_the_country_but_not_the_place(gaz: InMemoryGazetteer) -> None:
     text = "Bamako, Mali | AFP | Six civilians were killed in central Mali on Wednesday, officials said."
     where = _where(text, gaz, sentence=0)

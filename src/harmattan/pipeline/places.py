@@ -42,10 +42,16 @@ _UNKNOWN_PLACE = (
     re.compile(r"\b(?:camp|base|garrison|garnison)\s+(?:militaire\s+|military\s+)?(?:of|de|d['’])\s*" + _NAME),
     re.compile(r"(?<![\w’'])" + _NAME + r"\s+(?:(?:displacement|refugee|IDP|IDPs|military|army)\s+)?"
                r"(?i:villages?|community|communities|town|camps?)\b"),
-    re.compile(r"(?:\b[àÀ]|(?<![^\s«\"“])A|\bnear|\bpr[èe]s\s+de|\bin|\bat)\s+" + _NAME
+    re.compile(r"(?:\b[àÀ]|(?<![^\s«\"“])A|\bnear|\bpr[èe]s\s+de|\b[Ii]n|\bat)\s+" + _NAME
                + r"(?=\s*(?:,|\(|\.|\bet\b|\band\b|\bdans\b|\bin\b|\bil\b|\bthere\b)|['’]s\b"
                + r"|\s+\d+\s+(?:morts?|tu[ée]s|victimes|dead|killed|deaths|victims)\b)"),  # "à X 30 morts"
 )
+#: Villages named as a list: "the villages of X and Y", "two villages in western Niger, X and Y".
+_PLACE_LIST = re.compile(
+    r"\b(?:villages|towns|communities|hamlets|localit[ée]s|hameaux)\s+(?:(?:of|de|d['’])\s*(?=[A-ZÀ-Ý])|"
+    r"(?:in|of|de|du|dans)\s[^.;:,]{0,40}?,\s+(?=[A-ZÀ-Ý]))"
+)
+_LIST_ITEM = re.compile(_NAME + r"(?P<sep>\s*,\s*|\s+(?:and|et)\s+)?")
 _DATELINE_TAIL = re.compile(r"^\s*(?:,\s*[A-Z][\w'’ .-]{2,30}?)?\s*(?:\([^)]{2,30}\))?\s*[-–—:|]")
 #: Words of an administrative unit, never part of an unknown place's own name ("Barkin Ladi LGA").
 _ADMIN_WORDS = frozenset({"lga", "local", "government", "area", "state", "region", "province", "district", "county",
@@ -230,6 +236,7 @@ def _unknown_places(doc: Document, known: Sequence[PlaceMention]) -> tuple[list[
     found: dict[int, PlaceMention] = {}
     swallowed: set[int] = set()
     spans = [(m.start(1), m.end(1), m.group(1), "at") for pattern in _UNKNOWN_PLACE for m in pattern.finditer(text)]
+    spans += _listed_places(text)
     spans += [(s, e, t, "") for s, e, t in _ner_spans(doc, _NER_PLACES)]
     for start, end, surface, cue in spans:
         key = name_key(surface)
@@ -252,6 +259,20 @@ def _unknown_places(doc: Document, known: Sequence[PlaceMention]) -> tuple[list[
         found[start] = PlaceMention(Span(start, end, surface), None, precision=2, kind="place", cue=cue)
         log.info("unresolved place %r in article %s", surface, doc.article.id)
     return list(found.values()), swallowed
+
+
+def _listed_places(text: str) -> list[tuple[int, int, str, str]]:
+    """Each name of a list that follows "villages of" or "two villages in X," (the list ends at
+    the first name not followed by a comma or "and")."""
+    out: list[tuple[int, int, str, str]] = []
+    for head in _PLACE_LIST.finditer(text):
+        pos = head.end()
+        while (item := _LIST_ITEM.match(text, pos)) is not None:
+            out.append((item.start(1), item.end(1), item.group(1), "at"))
+            if not item.group("sep") or len(out) > 12:
+                break
+            pos = item.end()
+    return out
 
 
 def unresolved_places(doc: Document) -> tuple[str, ...]:
