@@ -183,6 +183,18 @@ _HURT_AFTER = re.compile(
     r"^\s*(?:were\s+|ont\s+été\s+)?(?:injured|wounded|hurt|homeless|displaced|stranded|bless[ée]e?s?|sans[-\s]abri)\b",
     _FLAGS,
 )
+# a toll word's count whose clause ends on the wounded, no death word between
+_HURT_LATER = re.compile(
+    r"^(?:(?!\b(?:killed|dead|died|deaths?|tu[ée]e?s?|morts?|décès|victimes?)\b)[^.;:!?,])*?"
+    r"\b(?:injured|wounded|hurt|bless[ée]e?s?)\b",
+    _FLAGS,
+)
+# a toll told for the other side ("Côté ennemi : 77 morts", "on the enemy side, 30 dead")
+_ENEMY_SIDE = re.compile(
+    r"(?:\bcôté|\bdu\s+côté)\s+(?:de\s+l['’]\s*)?(?:ennemi|adverse|des\s+(?:assaillants|terroristes|d?jihadistes))"
+    r"\s*[:,]?\s*$|\benemy(?:['’]s)?\s+(?:side|losses|casualties)\s*[:,]?\s*$",
+    _FLAGS,
+)
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 _ATTACKER_CUE = re.compile(r"neutrali|abatt|repell|repoussé", _FLAGS)
 _ADDITIVE = re.compile(
@@ -363,14 +375,18 @@ def _death_mention(text: str, group: list[_Phrase]) -> FatalityMention | None:
     if death_noun:
         pass  # "37 morts", "30 dead"
     elif cue is not None:  # "killing 14 soldiers", "death toll rose to 40"
+        if not _ACTIVE_KILL.search(before) and _HURT_LATER.match(text[end : end + 120]):
+            return None  # "le bilan fait état de 7 militaires estoniens et un français blessés"
         start = first.start - (len(before) - cue.start())
     else:  # "14 soldiers were killed"; a bare number needs the death word right after it ("14 killed")
         after = _DEATH_AFTER.match(text[end : end + 200])
         if after is None or (not any(nouns) and not first.partitive and after.end() > 12):
             return None
         end = end + after.end()
-    attackers = (all(_category(n) == "armed" for n in nouns if n) and any(nouns)) or bool(
-        _ATTACKER_CUE.search(text[start:end])
+    attackers = (
+        (all(_category(n) == "armed" for n in nouns if n) and any(nouns))
+        or bool(_ATTACKER_CUE.search(text[start:end]))
+        or bool(_ENEMY_SIDE.search(text[max(0, start - 40) : start]))
     )
     return FatalityMention(Span(start, end, text[start:end]), count, attackers=attackers)
 
@@ -461,6 +477,34 @@ def fatalities_across_reports(
     """The deaths of one event told in several sentences (``reports``, in text order), as
     ``(count, low, high, evidence)``.
 
+    Sentences that count only the attackers' dead are read apart (``_one_toll``): when the
+    other sentences count the forces' dead ("89 soldiers were killed ... on the enemy side, 77
+    dead"), the attackers add (166), as the codebook counts every death of the event. A total
+    ("at least 20 dead ... three jihadists were shot") may already hold them, and a count of
+    civilians is often the same dead the other side calls militants, so those stand alone,
+    unless the attackers are told as more ("five attackers were also killed").
+    """
+    attackers = [r if r and all(mention_side(m) == "armed" for m in r) else () for r in reports]
+    others = [() if attackers[i] else r for i, r in enumerate(reports)]
+    base = _one_toll(others)
+    if base[3] is None:
+        return _one_toll(reports)
+    more = _one_toll(attackers)
+    told_more = any(_ALSO.search(m.span.text) for r in attackers for m in r)
+    if more[3] is None or (mention_side(base[3]) not in ("state", "foreign") and not told_more):
+        return base
+    return base[0] + more[0], base[1] + more[1], base[2] + more[2], base[3]
+
+
+def _same_or_total(side: str, other: str) -> bool:
+    return side == other or "total" in (side, other)
+
+
+def _one_toll(
+    reports: Sequence[Sequence[FatalityMention]],
+) -> tuple[int, int, int, FatalityMention | None]:
+    """The toll of one event's sentences, as ``fatalities_across_reports``.
+
     Each sentence's own total is read by ``fatalities_for_event``. Sentences mostly restate
     one toll, so the first one told is kept, but a stated number beats a vague word ("Market
     raid kills dozens ... killed at least 80 people" -> 80), and a toll told for this place
@@ -486,7 +530,10 @@ def fatalities_across_reports(
         lower = [
             m
             for m in reports[i]
-            if m.count == t[0] and chosen[0] <= 3 * m.count < 3 * count and _victims(m) in told
+            if m.count == t[0]
+            and chosen[0] <= 3 * m.count < 3 * count
+            and _victims(m) in told
+            and (evidence is None or _same_or_total(mention_side(m), mention_side(evidence)))
         ]
         if lower and not _ALSO.search(lower[0].span.text):
             count, evidence = t[0], lower[0]
