@@ -9,6 +9,7 @@ import pytest
 from harmattan.errors import GazetteerError
 from harmattan.gazetteer import InMemoryGazetteer, name_key
 from harmattan.gazetteer.build import build_gazetteer
+from harmattan.gazetteer.naming import spelling_key
 from harmattan.gazetteer.sqlite import SqliteGazetteer
 from harmattan.gazetteer.ucdp import place_name, read_ucdp_places
 from harmattan.records import GazEntry
@@ -135,3 +136,26 @@ def test_gazetteer_build_refuses_a_csv_that_is_not_ucdp(dumps: Path, tmp_path: P
     other.write_text("a,b\n1,2\n", encoding="utf-8")
     with pytest.raises(GazetteerError):
         build_gazetteer(dumps, tmp_path / "gaz.sqlite", ucdp=[other])
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [("Bounty", "Bounti"), ("Bungou", "Boungou"), ("Tinzaouaten", "Ti-n-Zaouâtene"), ("Barsalogho", "Barsalogo"),
+     ("Yirgou", "Irgou"), ("Ouahigouya", "Wahiguya"), ("Tillabery", "Tillabéri")],
+)
+def test_gazetteer_spelling_key_joins_transcription_variants(one: str, other: str) -> None:
+    assert spelling_key(name_key(one)) == spelling_key(name_key(other))
+
+
+@pytest.mark.parametrize(("one", "other"), [("Kidal", "Kidala"), ("Mopti", "Motti"), ("Gao", "Gaou")])
+def test_gazetteer_spelling_key_keeps_other_names_apart(one: str, other: str) -> None:
+    assert spelling_key(name_key(one)) != spelling_key(name_key(other))
+
+
+def test_gazetteer_build_finds_african_places_by_spelling_variant(dumps: Path, tmp_path: Path) -> None:
+    gaz = SqliteGazetteer(build_gazetteer(dumps, tmp_path / "gaz.sqlite").path)
+    assert gaz.lookup(["bamacko"]) == {}
+    assert [e.name for e in gaz.lookup_spellings([spelling_key("moptie")])[spelling_key("moptie")]
+            if e.feature_class == "P"] == ["Mopti"]
+    fake = InMemoryGazetteer([(e, []) for e in gaz.lookup(["mopti"])["mopti"]])
+    assert fake.lookup_spellings(["mopti"]).keys() == {"mopti"}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from harmattan.gazetteer import InMemoryGazetteer
 from harmattan.gazetteer.base import CountryInfo
 from harmattan.pipeline.toponyms import build_context, match_toponyms, resolve_toponyms
@@ -47,3 +49,24 @@ def test_toponyms_equal_namesakes_pick_the_same_entry_in_any_order() -> None:
     one = _resolve(text, [NIGER, ALPHA_EAST, ALPHA_WEST])["Alpha"]
     other = _resolve(text, [NIGER, ALPHA_WEST, ALPHA_EAST])["Alpha"]
     assert one == other == ALPHA_WEST
+
+
+BOUNGALO = _e(500, "Boungalo", 14.2, 1.5, "PPL", "Tillaberi", "09")
+ZINDER = _e(600, "Zinder", 13.8, 8.99, "ADM1", "Zinder", "07")
+
+
+def test_toponyms_a_spelling_variant_after_a_locative_cue_is_the_place() -> None:
+    found = _resolve("Gunmen killed ten people in Bungalo, in Niger.", [NIGER, BOUNGALO])
+    assert found["Bungalo"] == BOUNGALO
+
+
+@pytest.mark.parametrize("text", ["Bungalo said the talks in Niger would resume.",  # no cue: a name, not a place
+                                  "Gunmen killed ten people in Bungalo, in Niger's Zinder region."])  # another region
+def test_toponyms_a_spelling_variant_needs_a_cue_and_the_article_s_region(text: str) -> None:
+    assert _resolve(text, [NIGER, BOUNGALO, ZINDER]).get("Bungalo") is None
+
+
+def test_toponyms_a_landmark_in_another_named_place_is_not_the_place() -> None:
+    text = "A bomb went off at the Alpha fish market in Bravo, Niger."
+    found = _resolve(text, [NIGER, ALPHA_WEST, BRAVO])
+    assert "Alpha" not in found and found["Bravo"] == BRAVO

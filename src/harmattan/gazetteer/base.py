@@ -1,7 +1,7 @@
 """The Gazetteer protocol: what the geoparser may ask of a place store.
 
-Three questions only: which entries carry these name keys, what do we know about a country,
-and which entry is an admin1 area. Implementations: ``SqliteGazetteer`` (the packaged file)
+Four questions only: which entries carry these name keys (or these looser spelling keys), what
+do we know about a country, and which entry is an admin1 area. Implementations: ``SqliteGazetteer`` (the packaged file)
 and ``InMemoryGazetteer`` (a fake for tests). This module must not open files.
 """
 
@@ -35,6 +35,10 @@ class Gazetteer(Protocol):
 
     def lookup(self, keys: Collection[str]) -> Mapping[str, tuple[GazEntry, ...]]:
         """Entries for each ``name_key`` found (keys without entries are left out)."""
+        ...
+
+    def lookup_spellings(self, keys: Collection[str]) -> Mapping[str, tuple[GazEntry, ...]]:
+        """Entries for each ``spelling_key`` found: transcription variants of African place names."""
         ...
 
     def country(self, code: str) -> CountryInfo | None:

@@ -28,8 +28,10 @@ from harmattan.gazetteer.naming import (
     ADMIN1_NAMES,
     COUNTRY_ALIASES,
     COUNTRY_NAMES,
+    SPELLING_KEY_MIN,
     acled_region,
     name_key,
+    spelling_key,
     strip_admin_suffix,
 )
 from harmattan.gazetteer.ucdp import UcdpPlace, read_ucdp_places
@@ -56,6 +58,7 @@ CREATE TABLE entries (geonameid INTEGER PRIMARY KEY, name TEXT NOT NULL, lat REA
     fclass TEXT NOT NULL, fcode TEXT NOT NULL, cc TEXT NOT NULL, a1 TEXT NOT NULL, a2 TEXT NOT NULL,
     population INTEGER NOT NULL);
 CREATE TABLE names (key TEXT NOT NULL, geonameid INTEGER NOT NULL, PRIMARY KEY (key, geonameid)) WITHOUT ROWID;
+CREATE TABLE spellings (key TEXT NOT NULL, geonameid INTEGER NOT NULL, PRIMARY KEY (key, geonameid)) WITHOUT ROWID;
 """
 
 
@@ -247,6 +250,11 @@ def build_gazetteer(source: Path, out: Path, *, ucdp: Sequence[Path] = ()) -> Bu
     # "Ti-n-Zaouâtene" is also written "Tinzaouatène": multi-word names get a joined key too.
     name_rows |= {(key.replace(" ", ""), gid) for key, gid in list(name_rows) if " " in key and len(key) >= 6}
     con.executemany("INSERT OR IGNORE INTO names VALUES (?, ?)", sorted(name_rows))
+    # Transcription variants ("Bounty" for "Bounti"), for the places of African countries only.
+    in_africa = {gid for gid, _, _, _, _, _, cc, *_ in entries if cc in african}
+    spellings = {(loose, gid) for key, gid in name_rows
+                 if gid in in_africa and len(loose := spelling_key(key)) >= SPELLING_KEY_MIN}
+    con.executemany("INSERT OR IGNORE INTO spellings VALUES (?, ?)", sorted(spellings))
     sources = "GeoNames (CC BY 4.0)" + ("; UCDP GED (CC BY 4.0, Sundberg & Melander 2013)" if added else "")
     con.executemany("INSERT INTO meta VALUES (?, ?)", [("schema", SCHEMA_VERSION), ("source", sources)])
     con.commit()

@@ -10,7 +10,7 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping
 
 from harmattan.gazetteer.base import ADMIN1_CODE, COUNTRY_CODE, CountryInfo
-from harmattan.gazetteer.naming import name_key
+from harmattan.gazetteer.naming import SPELLING_KEY_MIN, name_key, spelling_key
 from harmattan.records import GazEntry
 
 
@@ -24,11 +24,15 @@ class InMemoryGazetteer:
         countries: Iterable[CountryInfo] = (),
     ) -> None:
         self._by_key: dict[str, list[GazEntry]] = defaultdict(list)
+        self._by_spelling: dict[str, list[GazEntry]] = defaultdict(list)
         self._admin1: dict[tuple[str, str], GazEntry] = {}
         self._countries = {c.code: c for c in countries}
         for entry, names in entries:
             for key in {name_key(n) for n in (entry.name, *names)}:
                 self._by_key[key].append(entry)
+            for loose in {spelling_key(name_key(n)) for n in (entry.name, *names)}:
+                if len(loose) >= SPELLING_KEY_MIN:
+                    self._by_spelling[loose].append(entry)
             if entry.feature_code == ADMIN1_CODE:
                 self._admin1[(entry.country_code, entry.admin1_code)] = entry
         for info in self._countries.values():
@@ -37,6 +41,9 @@ class InMemoryGazetteer:
 
     def lookup(self, keys: Collection[str]) -> Mapping[str, tuple[GazEntry, ...]]:
         return {k: tuple(self._by_key[k]) for k in keys if k in self._by_key}
+
+    def lookup_spellings(self, keys: Collection[str]) -> Mapping[str, tuple[GazEntry, ...]]:
+        return {k: tuple(self._by_spelling[k]) for k in keys if k in self._by_spelling}
 
     def country(self, code: str) -> CountryInfo | None:
         return self._countries.get(code)

@@ -1,6 +1,7 @@
 """Name keys and the analysts' naming conventions the gazetteer applies.
 
-Owns: ``name_key`` (the accent-, case- and punctuation-free key every lookup uses), the
+Owns: ``name_key`` (the accent-, case- and punctuation-free key every lookup uses),
+``spelling_key`` (the looser key of transcription variants), the
 ACLED-style country names and regions, French country names, EN/FR demonyms, and the admin1
 spellings analysts use where they differ from GeoNames. Hand-written tables of public
 knowledge; no GeoNames data and nothing read at import.
@@ -26,6 +27,29 @@ def name_key(name: str) -> str:
     plain = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
     plain = _APOSTROPHES.sub("", plain.replace("œ", "oe").replace("æ", "ae"))
     return _NON_WORD.sub(" ", plain).strip()
+
+
+#: Transcription variants of one sound in West African place names (French and English spellings).
+_SPELLINGS = (("tch", "ch"), ("sh", "ch"), ("dj", "j"), ("kh", "k"), ("gh", "g"), ("ph", "f"), ("ou", "u"),
+              ("w", "u"), ("y", "i"), ("q", "k"))
+_DOUBLED = re.compile(r"([a-z])\1+")
+#: Spelling keys shorter than this say too little to match on.
+SPELLING_KEY_MIN = 5
+
+
+@lru_cache(maxsize=200_000)
+def spelling_key(key: str) -> str:
+    """A looser key for transcription variants of a ``name_key``: one word, French "ou" and English
+    "w"/"u" alike, "y" as "i", "dj" as "j", doubled letters single, no final mute "e".
+
+    "Bounty" and "Bounti" -> "bunti"; "Bungou" and "Boungou" -> "bungu"; "Tinzaouaten" and
+    "Ti-n-Zaouâtene" -> "tinzauaten"; "Barsalogho" and "Barsalogo" -> "barsalogo".
+    """
+    loose = key.replace(" ", "")
+    for old, new in _SPELLINGS:
+        loose = loose.replace(old, new)
+    loose = _DOUBLED.sub(r"\1", loose)
+    return loose[:-1] if len(loose) > SPELLING_KEY_MIN and loose.endswith("e") else loose
 
 
 #: Country names as analysts write them (ACLED short names), where GeoNames differs.

@@ -42,6 +42,7 @@ class SqliteGazetteer:
         self.path = path
         self._local = threading.local()
         self._cache: dict[str, tuple[GazEntry, ...]] = {}
+        self._spelling_cache: dict[str, tuple[GazEntry, ...]] = {}
         self._countries: dict[str, CountryInfo] | None = None
         try:
             self._con().execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
@@ -56,17 +57,27 @@ class SqliteGazetteer:
         return con
 
     def lookup(self, keys: Collection[str]) -> Mapping[str, tuple[GazEntry, ...]]:
-        missing = [k for k in set(keys) if k not in self._cache]
+        return self._lookup("names", keys, self._cache)
+
+    def lookup_spellings(self, keys: Collection[str]) -> Mapping[str, tuple[GazEntry, ...]]:
+        try:
+            return self._lookup("spellings", keys, self._spelling_cache)
+        except sqlite3.OperationalError:  # a file built before the table existed
+            return {}
+
+    def _lookup(self, table: str, keys: Collection[str], cache: dict[str, tuple[GazEntry, ...]]
+                ) -> Mapping[str, tuple[GazEntry, ...]]:
+        missing = [k for k in set(keys) if k not in cache]
         for i in range(0, len(missing), _BATCH):
             batch = missing[i : i + _BATCH]
             found: dict[str, list[GazEntry]] = {k: [] for k in batch}
             marks = ",".join("?" * len(batch))
-            sql = (f"SELECT n.key, x.* FROM names n JOIN ({_SELECT}) x ON x.geonameid = n.geonameid "
-                   f"WHERE n.key IN ({marks})")
+            sql = (f"SELECT n.key, x.* FROM {table} n JOIN ({_SELECT}) x ON x.geonameid = n.geonameid "
+                   f"WHERE n.key IN ({marks}) ORDER BY n.geonameid")
             for row in self._con().execute(sql, batch):
                 found[row[0]].append(_entry(row[1:]))
-            self._cache.update((k, tuple(v)) for k, v in found.items())
-        return {k: self._cache[k] for k in keys if self._cache.get(k)}
+            cache.update((k, tuple(v)) for k, v in found.items())
+        return {k: cache[k] for k in keys if cache.get(k)}
 
     def country(self, code: str) -> CountryInfo | None:
         if self._countries is None:

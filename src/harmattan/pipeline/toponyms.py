@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from harmattan.gazetteer import ADMIN1_CODE, COUNTRY_CODE, Gazetteer, name_key
-from harmattan.gazetteer.naming import DEMONYMS
+from harmattan.gazetteer.naming import DEMONYMS, SPELLING_KEY_MIN, spelling_key
 from harmattan.records import GazEntry, Span
 
 _WORD = re.compile(r"[0-9A-Za-zÀ-ÖØ-öø-ɏ]+(?:['’\-][0-9A-Za-zÀ-ÖØ-öø-ɏ]+)*")
@@ -114,6 +114,12 @@ _ORIGIN_BEFORE = re.compile(r"(?:\bfrom|\bto|\btowards|\bvers|\bjusqu['’]\s*[�
 _STREET_BEFORE = {"avenue", "rue", "boulevard", "bd", "street", "road", "route", "place"}
 _NOT_PLACE_AFTER = {"street", "road", "avenue", "boulevard", "times", "post", "tribune", "herald", "journal",
                     "daily", "administration", "club", "airlines", "airways", "fc"}
+#: A name before a landmark that is in another named place names the landmark ("the Baga fish market in
+#: Maiduguri", "the Alpha central mosque in Bravo"); the scene is the place after "in".
+_LANDMARK_IN = re.compile(
+    r"\s+(?:[a-z]+\s+)?(?:market|marketplace|motor\s+park|mosque|church|bridge|stadium|roundabout|junction)"
+    r"\s+(?:in|at)\s+(?:the\s+)?[A-ZÀ-Ý]"
+)
 _QUOTES_OPEN = ("“", '"', "«", "‘")
 _GEO_NEIGHBOURS = {"north", "northern", "south", "southern", "east", "eastern", "west", "western", "central",
                    "upper", "lower", "greater", "nord", "sud", "est", "ouest", "centre", "region", "state",
@@ -132,6 +138,7 @@ class Toponym:
     cue: str = ""  # at | near | origin | possessive | "" (no locative cue)
     demonym_country: str = ""
     joined: bool = False  # next to another capitalised word: maybe part of a person's or group's name
+    variant: bool = False  # found by its spelling key only ("Bounty" for the village Bounti)
 
 
 @dataclass
@@ -209,6 +216,10 @@ def match_toponyms(text: str, gazetteer: Gazetteer, *, offset: int = 0) -> list[
     for (a, b), key in grams.items():
         if key in found and b >= longest.get(a, -1):
             longest[a] = b
+    variants = _spelling_variants(grams, found, longest, gazetteer)
+    for (a, b), key in grams.items():
+        if key in variants and b >= longest.get(a, -1):
+            longest[a] = b
     out: list[Toponym] = []
     i = 0
     while i < len(words):
@@ -226,11 +237,31 @@ def match_toponyms(text: str, gazetteer: Gazetteer, *, offset: int = 0) -> list[
             continue
         j = best[1]
         key = grams[best]
-        topo = _read_cues(text, words, i, j, key, found[key], offset)
+        topo = _read_cues(text, words, i, j, key, found.get(key) or variants[key], offset)
+        if topo is not None and key not in found:
+            # a spelling variant is a place only where the text says it is one ("à Bungou")
+            topo = replace(topo, variant=True) if topo.kind == "place" and topo.cue in ("at", "near") else None
         if topo is not None:
             out.append(topo)
         i = j + 1
     return out
+
+
+def _spelling_variants(grams: Mapping[tuple[int, int], str], found: Mapping[str, tuple[GazEntry, ...]],
+                       longest: Mapping[int, int], gazetteer: Gazetteer) -> dict[str, tuple[GazEntry, ...]]:
+    """Candidates by spelling key for the names the gazetteer lacks as written ("Bounty", "Bungou"):
+    only where no known name starts inside them, and never for stop words."""
+    starts = set(longest)
+    loose: dict[str, str] = {}
+    for (a, b), key in grams.items():
+        if key in found or any(a <= s <= b for s in starts) or key in HARD_STOP or key in SOFT_STOP:
+            continue
+        if len(spelling := spelling_key(key)) >= SPELLING_KEY_MIN:
+            loose[key] = spelling
+    if not loose:
+        return {}
+    by_spelling = gazetteer.lookup_spellings(set(loose.values()))
+    return {key: by_spelling[sp] for key, sp in loose.items() if sp in by_spelling}
 
 
 def _read_cues(
@@ -247,7 +278,8 @@ def _read_cues(
         kind = "country"
     explicit = False
     street = re.sub(r"^[ld]['’]", "", before_word.lower()) in _STREET_BEFORE
-    if after_word.lower() in _NOT_PLACE_AFTER or street or _nickname(text, start, end):
+    landmark = kind == "place" and _LANDMARK_IN.match(text, end) is not None
+    if after_word.lower() in _NOT_PLACE_AFTER or street or landmark or _nickname(text, start, end):
         return None
     if after_word.lower() in _ADMIN1_AFTER or _ADMIN1_BEFORE.search(before):
         explicit = ADMIN1_CODE in kinds
@@ -452,6 +484,10 @@ def _plausible(entry: GazEntry, topo: Toponym, ctx: Context) -> bool:
     to another capitalised word must be well known ("Mali Traoré" is a person)."""
     if entry.feature_code == COUNTRY_CODE:
         return True
+    if topo.variant:  # a spelling variant names a place of the country, and region, the article is about
+        regions = {a1 for cc, a1 in ctx.admin1 if cc == entry.country_code}
+        return (entry.feature_class in ("P", "S", "L") and (not regions or entry.admin1_code in regions)
+                and (not ctx.countries or entry.country_code in ctx.dominant()))
     in_context = not ctx.countries or entry.country_code in ctx.countries
     if entry.feature_code == ADMIN1_CODE:
         return in_context
