@@ -3,6 +3,7 @@ a merged event."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -133,6 +134,13 @@ def test_assemble_village_of_another_event_or_country_does_not_beat_the_country(
     other = Span(600, 700, "x" * 100)  # the sentence naming Togoga tells another event
     assert group_location(group, other_events=[other]).location == "Ethiopia"
     assert group_location([_national(0, "Chad"), _placed(100, "Togoga", 2, own=False)]).location == "Chad"
+
+
+def test_assemble_borrowed_village_of_the_region_beats_the_region() -> None:
+    assert group_location([_placed(0, "Tigray", 3), _placed(100, "Togoga", 2, own=False)]).location == "Togoga"
+    d = _placed(100, "Bati", 2, own=False)
+    elsewhere = Draft(d.mention, d.date, 1, None, dataclasses.replace(d.location, admin1="Amhara"), (), ())
+    assert group_location([_placed(0, "Tigray", 3), elsewhere]).location == "Tigray"
 
 
 def _unrest_story(text: str, *, actors: tuple[ActorMention, ...] = ()) -> str:

@@ -354,10 +354,11 @@ def group_location(group: Sequence[Draft], *, other_events: Sequence[Span] = ())
     the sentences name, then the first told (a town named once in passing, "ambulances from
     Mekelle", does not displace the village the lead names twice).
 
-    A country is no place of its own: when the event's sentences name only the country ("six
-    killed in central Mali"), a town of that country borrowed from a sentence around them
-    ("the village of X was hit") is the event's, unless that sentence tells another event
-    (``other_events``: the sentences of the article's other events)."""
+    A country or a region is no scene of its own: when the event's sentences name only the
+    country ("six killed in central Mali") or a region ("an airstrike in the Tigray region"), a
+    town of that country or region borrowed from a sentence around them ("the village of X was
+    hit") is the event's, unless that sentence tells another event (``other_events``: the
+    sentences of the article's other events)."""
     def votes(where: EventLocation) -> int:
         return sum(own_place(d) and name_key(d.location.location) == name_key(where.location) for d in group)
 
@@ -365,18 +366,22 @@ def group_location(group: Sequence[Draft], *, other_events: Sequence[Span] = ())
         return not where.location or name_key(where.location) == name_key(where.country)
 
     own_countries = {d.location.country for d in group if own_place(d) and national(d.location)}
+    own_regions = {(d.location.country, d.location.admin1) for d in group if own_place(d)
+                   and not national(d.location) and d.location.geo_precision == 3}
 
     def lent(d: Draft) -> bool:
-        ev = d.location.evidence
-        return (not national(d.location) and d.location.country in own_countries and ev is not None
+        ev, where = d.location.evidence, d.location
+        inside = where.country in own_countries or (
+            (where.country, where.admin1) in own_regions and where.geo_precision < 3)
+        return (not national(where) and inside and ev is not None
                 and not any(s.start <= ev.start < s.end for s in other_events))
 
-    def rank(item: tuple[int, Draft]) -> tuple[bool, bool, bool, int, int, bool, int]:
+    def rank(item: tuple[int, Draft]) -> tuple[bool, bool, int, bool, int, bool, int]:
         n, d = item
         where = d.location
         tier = 9 if not where.location else 1 if where.geo_precision < 3 else 3
         trusted = own_place(d) or lent(d)
-        return (not trusted, national(where), not own_place(d), tier, -votes(where), not where.country, n)
+        return (not trusted, national(where), tier, not own_place(d), -votes(where), not where.country, n)
 
     return min(enumerate(group), key=rank)[1].location
 
