@@ -279,6 +279,23 @@ def test_places_unknown_village_after_a_capitalised_in_is_a_place(gaz: InMemoryG
     assert (where.country, where.location) == ("Niger", "Kolbanga")
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["Au Mali, les assaillants se sont enfuis vers la commune de Boni.",
+     "Au Mali, le convoi allait en direction de Boni.",
+     "Au Mali, un camion en provenance de Boni a été brûlé.", "In Mali, the trucks were bound for Boni."],
+)
+def test_places_a_destination_or_an_origin_is_no_scene(text: str, gaz: InMemoryGazetteer) -> None:
+    doc = _doc(text, gaz, language="en" if "bound" in text else "fr")
+    assert [(m.span.text, m.cue) for m in doc.places if m.kind == "place"] == [("Boni", "origin")]
+
+
+def test_places_a_country_the_convoy_came_from_is_not_the_events(gaz: InMemoryGazetteer) -> None:
+    text = "Les jihadistes sévissent au Mali. Un convoi en provenance du Niger a été attaqué entre Boni et Mopti."
+    where = _where(text, gaz, sentence=1, language="fr")
+    assert (where.country, where.location) == ("Mali", "Boni")
+
+
 def test_places_dateline_with_bars_gives_the_country_but_not_the_place(gaz: InMemoryGazetteer) -> None:
     text = "Bamako, Mali | AFP | Six civilians were killed in central Mali on Wednesday, officials said."
     where = _where(text, gaz, sentence=0)

@@ -306,7 +306,9 @@ def _pick(mentions: Sequence[PlaceMention], countries: set[str]) -> PlaceMention
 
 
 def _countries_of(mentions: Sequence[PlaceMention]) -> set[str]:
-    return {m.entry.country_code for m in mentions if m.entry is not None and m.kind in ("country", "demonym")}
+    """Countries a sentence places itself in ("en provenance du Sénégal" is not one)."""
+    return {m.entry.country_code for m in mentions
+            if m.entry is not None and m.kind in ("country", "demonym") and m.cue != "origin"}
 
 
 def dominant_country(doc: Document, gazetteer: Gazetteer | None = None) -> str:

@@ -108,8 +108,14 @@ _PERSON_BEFORE = re.compile(
     r"\b(?i:pr[ée]sident|ministre|minister|g[ée]n[ée]ral|general|colonel|capitaine|captain|governor|gouverneur|"
     r"M\.|Mr\.?|Mme|Mrs\.?|Dr\.?)\s+(?:[a-zàâçéèêëîïôûù]+\s+)?(?:[A-ZÀ-Ý][\w’'-]+\s+){1,3}$"
 )
-_ORIGIN_BEFORE = re.compile(r"(?:\bfrom|\bto|\btowards|\bvers|\bjusqu['’]\s*[àa]|\bfled\s+to|\bfuient)\s*(?:the\s+)?$",
-                            re.IGNORECASE)
+#: Words before a name saying where someone came from or went to ("vers la commune de X", "bound for X").
+_ORIGIN_BEFORE = re.compile(
+    r"(?:\bfrom|\bto|\btowards|\bvers|\bjusqu['’]\s*[àa]|\bfuient|\bbound\s+for|\bhead(?:ing|ed)\s+for|"
+    r"\b(?:en\s+direction|[àa]\s+destination|en\s+provenance|venus?|venant|originaires?)\s+(?:de|du|des|d['’])|"
+    r"\bpour\s+destination)\s*(?:the\s+|la\s+|le\s+|l['’]\s*)?"
+    r"(?:(?:commune|ville|village|localit[ée]|town|city)\s+(?:of\s+|de\s+|d['’]\s*))?$",
+    re.IGNORECASE,
+)
 #: Words around a name that make it a street, a newspaper, an institution or an administration.
 _STREET_BEFORE = {"avenue", "rue", "boulevard", "bd", "street", "road", "route", "place"}
 _NOT_PLACE_AFTER = {"street", "road", "avenue", "boulevard", "times", "post", "tribune", "herald", "journal",
@@ -291,10 +297,10 @@ def _read_cues(
     cue = ""
     if _NEAR_BEFORE.search(before):
         cue = "near"
+    elif _ORIGIN_BEFORE.search(before):  # before "at": "vers la commune de X", "jusqu'à X" are destinations
+        cue = "origin"
     elif _AT_BEFORE.search(before):
         cue = "at"
-    elif _ORIGIN_BEFORE.search(before):
-        cue = "origin"
     if text[end : end + 2] in ("'s", "’s") and kind == "country":
         cue = "possessive"
     if kind == "country" and (after_word.lower() in {"river", "delta"} or before_word.lower() in {"fleuve", "river"}):
