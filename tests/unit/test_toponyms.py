@@ -70,3 +70,17 @@ def test_toponyms_a_landmark_in_another_named_place_is_not_the_place() -> None:
     text = "A bomb went off at the Alpha fish market in Bravo, Niger."
     found = _resolve(text, [NIGER, ALPHA_WEST, BRAVO])
     assert "Alpha" not in found and found["Bravo"] == BRAVO
+
+
+@pytest.mark.parametrize("text", [
+    "Niger's interior minister Moussa Alpha spoke on Monday. Alpha added that the army would stay.",
+    "The talks resumed in Niger on Monday, Alpha said.",
+    "Selon le Niger, rien n'est réglé, Alpha a déclaré lundi.",
+])
+def test_toponyms_a_surname_or_a_speaker_is_no_place(text: str) -> None:
+    assert "Alpha" not in _resolve(text, [NIGER, ALPHA_WEST])
+
+
+def test_toponyms_a_surname_is_still_a_place_after_a_locative_cue() -> None:
+    text = "Niger's interior minister Moussa Alpha spoke on Monday. Gunmen attacked Alpha overnight."
+    assert _resolve(text, [NIGER, ALPHA_WEST])["Alpha"] == ALPHA_WEST

@@ -108,6 +108,8 @@ _PERSON_BEFORE = re.compile(
     r"\b(?i:pr[ée]sident|ministre|minister|g[ée]n[ée]ral|general|colonel|capitaine|captain|governor|gouverneur|"
     r"M\.|Mr\.?|Mme|Mrs\.?|Dr\.?)\s+(?:[a-zàâçéèêëîïôûù]+\s+)?(?:[A-ZÀ-Ý][\w’'-]+\s+){1,3}$"
 )
+#: A verb of speech right after a name makes it a speaker, not a place ("Alpha added", "Alpha a déclaré").
+_SPEAKS_AFTER = re.compile(r"\s*,?\s*(?:said|says|added|adds|told|stated|a\s+(?:déclaré|dit|ajouté|affirmé|indiqué))\b")
 #: Words before a name saying where someone came from or went to ("vers la commune de X", "bound for X").
 _ORIGIN_BEFORE = re.compile(
     r"(?:\bfrom|\bto|\btowards|\bvers|\bjusqu['’]\s*[àa]|\bfuient|\bbound\s+for|\bhead(?:ing|ed)\s+for|"
@@ -226,6 +228,10 @@ def match_toponyms(text: str, gazetteer: Gazetteer, *, offset: int = 0) -> list[
     for (a, b), key in grams.items():
         if key in variants and b >= longest.get(a, -1):
             longest[a] = b
+    # A name used as a surname once ("minister Mahamadou Alpha") is that person's all through the
+    # article ("Alpha added"), unless the text says it is a place ("in Alpha").
+    persons = {grams[(a, b)] for a, b in longest.items()
+               if _PERSON_BEFORE.search(text, max(0, words[a][0] - 60), words[a][0])}
     out: list[Toponym] = []
     i = 0
     while i < len(words):
@@ -247,6 +253,9 @@ def match_toponyms(text: str, gazetteer: Gazetteer, *, offset: int = 0) -> list[
         if topo is not None and key not in found:
             # a spelling variant is a place only where the text says it is one ("à Bungou")
             topo = replace(topo, variant=True) if topo.kind == "place" and topo.cue in ("at", "near") else None
+        if topo is not None and topo.kind == "place" and topo.cue not in ("at", "near") and (
+                key in persons or _SPEAKS_AFTER.match(text, words[j][1])):
+            topo = None
         if topo is not None:
             out.append(topo)
         i = j + 1
