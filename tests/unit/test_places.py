@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from harmattan.gazetteer import InMemoryGazetteer
 from harmattan.gazetteer.base import CountryInfo
-from harmattan.pipeline.places import PlacesStage, find_places, locate_event, places_in_sentence, unresolved_places
+from harmattan.pipeline.places import (
+    PlacesStage,
+    find_places,
+    locate_event,
+    places_in_sentence,
+    recalled_development_scope,
+    unresolved_places,
+)
 from harmattan.pipeline.segment import load_nlp, split_sentences
 from harmattan.pipeline.toponyms import match_toponyms
-from harmattan.records import Document, GazEntry, Span
+from harmattan.records import Document, EventLocation, GazEntry, Span
 from harmattan.testing import make_article
 
 
@@ -409,3 +418,27 @@ def test_places_surname_after_a_title_and_given_names_is_no_place() -> None:
     found = match_toponyms("Le président burkinabè Roch Marc Christian Kaboré est venu.", small)
     assert [t.span.text for t in found if t.kind != "demonym"] == []
     assert [t.span.text for t in match_toponyms("Des hommes armés ont attaqué Kaboré lundi.", small)] == ["Kaboré"]
+
+
+_STORY = "Protesters marched in Bamako on Friday. The junta took power in a coup in May 2021."
+
+
+@pytest.mark.parametrize(
+    ("named_at", "event_type", "event_date", "location"),
+    [
+        (22, "Strategic developments", dt.date(2021, 5, 24), "Mali"),  # a coup recalled, Bamako borrowed
+        (22, "Strategic developments", dt.date(2022, 2, 25), "Bamako"),  # this week's coup: the story's town
+        (22, "Battles", dt.date(2021, 5, 24), "Bamako"),  # violence keeps its place
+        (63, "Strategic developments", dt.date(2021, 5, 24), "Bamako"),  # named in its own sentence
+    ],
+)
+def test_places_recalled_development_without_a_place_of_its_own_is_the_country(
+    named_at: int, event_type: str, event_date: dt.date, location: str, gaz: InMemoryGazetteer
+) -> None:
+    sentence = Span(41, len(_STORY), _STORY[41:])
+    where = EventLocation(country="Mali", admin1="Bamako", location="Bamako", latitude=12.65, longitude=-8.0,
+                          geo_precision=1, evidence=Span(named_at, named_at + 6, "Bamako"))
+    found = recalled_development_scope(where, sentence, event_type=event_type, event_date=event_date,
+                                       article_date=dt.date(2022, 3, 4), gazetteer=gaz)
+    assert found.location == location
+    assert found.geo_precision == (3 if location == "Mali" else 1)

@@ -29,7 +29,12 @@ from harmattan.pipeline.fatalities import (
     recalls_past_event,
 )
 from harmattan.pipeline.lexicon import cue
-from harmattan.pipeline.places import country_location, locate_event, places_in_sentence
+from harmattan.pipeline.places import (
+    country_location,
+    locate_event,
+    places_in_sentence,
+    recalled_development_scope,
+)
 from harmattan.pipeline.sides import article_group, attack_on_armed_side, group_sides
 from harmattan.pipeline.within_article import group_sub_event_type, merge_drafts, own_place, toll_target
 from harmattan.records import (
@@ -101,7 +106,9 @@ def build_drafts(doc: Document, mention: EventMention) -> list[Draft]:
     wheres = places_in_sentence(doc, mention.span) if mention.event_type in _SPLIT_TYPES else []
     wheres = distinct_sites(doc.article.text, wheres)
     if len(wheres) < 2:
-        wheres = [locate_event(doc, mention.span)]
+        wheres = [recalled_development_scope(locate_event(doc, mention.span), mention.span,
+                                             event_type=mention.event_type, event_date=date,
+                                             article_date=doc.article.date)]
 
     def draft(where: EventLocation, fatalities: Sequence[FatalityMention]) -> Draft:
         return Draft(

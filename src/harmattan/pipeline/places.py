@@ -11,6 +11,7 @@ they are never placed at a guessed point.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import logging
 import re
 from collections import Counter
@@ -510,6 +511,24 @@ def country_location(name: str, *, gazetteer: Gazetteer | None = None) -> EventL
         latitude=round(lat, 4) if (lat or lon) else None, longitude=round(lon, 4) if (lat or lon) else None,
         geo_precision=3,
     )
+
+
+#: How long before the report a political development is told as background, not as news.
+_RECALLED_DAYS = 60
+
+
+def recalled_development_scope(where: EventLocation, sentence: Span, *, event_type: str, event_date: dt.date,
+                               article_date: dt.date | None, gazetteer: Gazetteer | None = None) -> EventLocation:
+    """A political development recalled from months before the report ("since the coup in
+    October", "the junta that took power in April 2021"), told in a sentence that names no place
+    of its own, is coded at its country: the towns of the sentences around it belong to the
+    story being reported (a strike, a protest), not to the coup or the agreement."""
+    borrowed = where.evidence is None or not (sentence.start <= where.evidence.start < sentence.end)
+    national = name_key(where.location) == name_key(where.country)
+    if (event_type != "Strategic developments" or article_date is None or not borrowed or not where.country
+            or national or (article_date - event_date).days <= _RECALLED_DAYS):
+        return where
+    return country_location(where.country, gazetteer=gazetteer) or where
 
 
 _CODES: dict[int, dict[str, str]] = {}
