@@ -305,6 +305,22 @@ def test_places_a_country_the_convoy_came_from_is_not_the_events(gaz: InMemoryGa
     assert (where.country, where.location) == ("Mali", "Boni")
 
 
+@pytest.mark.parametrize(
+    ("text", "locations"),
+    [("Le bilan dépasse celui de la double attaque de Kolbanga et Dourou, au Niger.", ["Kolbanga", "Dourou"]),
+     ("L'attaque d'Inazagh, au Niger, a fait 20 morts.", ["Inazagh"])],
+)
+def test_places_the_place_of_an_attack_named_after_it_is_a_place(text: str, locations: list[str],
+                                                                 gaz: InMemoryGazetteer) -> None:
+    doc = _doc(text, gaz, language="fr")
+    assert [w.location for w in places_in_sentence(doc, doc.sentences[0], gazetteer=gaz)] == locations
+
+
+def test_places_an_attack_of_a_known_town_or_on_a_hashtag_is_at_it(gaz: InMemoryGazetteer) -> None:
+    doc = _doc("Au Mali, l'attaque de Boni a été repoussée. Un camp a été visé à #Mopti, hier.", gaz, language="fr")
+    assert [(m.span.text, m.cue) for m in doc.places if m.kind == "place"] == [("Boni", "at"), ("Mopti", "at")]
+
+
 def test_places_dateline_with_bars_gives_the_country_but_not_the_place(gaz: InMemoryGazetteer) -> None:
     text = "Bamako, Mali | AFP | Six civilians were killed in central Mali on Wednesday, officials said."
     where = _where(text, gaz, sentence=0)

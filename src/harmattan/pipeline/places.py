@@ -43,14 +43,16 @@ _UNKNOWN_PLACE = (
     re.compile(r"\b(?:camp|base|garrison|garnison)\s+(?:militaire\s+|military\s+)?(?:of|de|d['’])\s*" + _NAME),
     re.compile(r"(?<![\w’'])" + _NAME + r"\s+(?:(?:displacement|refugee|IDP|IDPs|military|army)\s+)?"
                r"(?i:villages?|community|communities|town|camps?)\b"),
-    re.compile(r"(?:\b[àÀ]|(?<![^\s«\"“])A|\bnear|\bpr[èe]s\s+de|\b[Ii]n|\bat)\s+" + _NAME
+    re.compile(r"(?:\b[àÀ]|(?<![^\s«\"“])A|\bnear|\bpr[èe]s\s+de|\b[Ii]n|\bat)\s+#?" + _NAME
                + r"(?=\s*(?:,|\(|\.|\bet\b|\band\b|\bdans\b|\bin\b|\bil\b|\bthere\b)|['’]s\b"
                + r"|\s+\d+\s+(?:morts?|tu[ée]s|victimes|dead|killed|deaths|victims)\b)"),  # "à X 30 morts"
 )
-#: Villages named as a list: "the villages of X and Y", "two villages in western Niger, X and Y".
+#: Villages named as a list: "the villages of X and Y", "two villages in western Niger, X and Y"; the
+#: places of attacks: "l'attaque d'X", "la double attaque de X et Y".
 _PLACE_LIST = re.compile(
     r"\b(?:villages|towns|communities|hamlets|localit[ée]s|hameaux)\s+(?:(?:of|de|d['’])\s*(?=[A-ZÀ-Ý])|"
     r"(?:in|of|de|du|dans)\s[^.;:,]{0,40}?,\s+(?=[A-ZÀ-Ý]))"
+    r"|\b(?:attaques?|assauts?|massacres?)\s+(?:de\s+|d['’]\s*|contre\s+)(?=[A-ZÀ-Ý])"
 )
 _LIST_ITEM = re.compile(_NAME + r"(?P<sep>\s*,\s*|\s+(?:and|et)\s+)?")
 _DATELINE_TAIL = re.compile(r"^\s*(?:,\s*[A-Z][\w'’ .-]{2,30}?)?\s*(?:\([^)]{2,30}\))?\s*[-–—:|]")
@@ -237,7 +239,8 @@ def _unknown_places(doc: Document, known: Sequence[PlaceMention]) -> tuple[list[
     found: dict[int, PlaceMention] = {}
     swallowed: set[int] = set()
     spans = [(m.start(1), m.end(1), m.group(1), "at") for pattern in _UNKNOWN_PLACE for m in pattern.finditer(text)]
-    spans += _listed_places(text)
+    actors = [a.span for a in doc.actors]
+    spans += [s for s in _listed_places(text) if not any(a.start < s[1] and s[0] < a.end for a in actors)]
     spans += [(s, e, t, "") for s, e, t in _ner_spans(doc, _NER_PLACES)]
     for start, end, surface, cue in spans:
         key = name_key(surface)

@@ -98,7 +98,7 @@ _AT_BEFORE = re.compile(
     r"(?:\bin|\bat|\bon|\binto|\bà|\ba|\bdans|\ben|\bsur|\bvillage\s+of|\btown\s+of|\bcity\s+of|"
     r"\b(?:village|ville)(?:\s+[a-zàâçéèêëîïôûù]{4,})?\s+(?:de|d['’])|\blocalit[ée]\s+(?:de|d['’])|\bcommune\s+(?:de|d['’]|of)|\bville\s+(?:de|d['’])|"
     r"\b(?:camp|garnison|garrison)\s+(?:militaire\s+|military\s+)?(?:de|d['’]|of)|\bvillages?|\btowns?|\bcommune|\bhit|\battacked|\battaqu[ée]s?|\bstormed|\braided|"
-    r"\btargeted|\bvis[ée]s?)\s*(?:the\s+|la\s+|le\s+|l['’]\s*)?(?:(?:northern|southern|eastern|western|central|"
+    r"\btargeted|\bvis[ée]s?|\battaques?\s+(?:de|du|d['’]|contre)|\bassauts?\s+(?:contre|sur))\s*(?:the\s+|la\s+|le\s+|l['’]\s*)?(?:(?:northern|southern|eastern|western|central|"
     r"north-?eastern|north-?western|south-?eastern|south-?western|remote|restive|border|rural)\s+)?"
     r"(?:(?:village|town|city|locality|commune)\s+(?:of\s+)?)?$",
     re.IGNORECASE,
@@ -284,7 +284,7 @@ def _read_cues(
     candidates: tuple[GazEntry, ...], offset: int,
 ) -> Toponym | None:
     start, end = words[i][0], words[j][1]
-    before = text[max(0, start - 60) : start]
+    before = text[max(0, start - 60) : start].removesuffix("#")  # "à #Savo": a hashtag keeps its cue
     after_word = words[j + 1][2] if j + 1 < len(words) and _only_space(text, end, words[j + 1][0]) else ""
     before_word = words[i - 1][2] if i > 0 and _only_space(text, words[i - 1][1], start) else ""
     kinds = {c.feature_code for c in candidates}
