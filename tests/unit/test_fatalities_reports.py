@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import pytest
 
-from harmattan.pipeline.fatalities import fatalities_across_reports, find_fatalities
-from harmattan.records import FatalityMention
+from harmattan.pipeline.fatalities import fatalities_across_reports, find_fatalities, implied_deaths, is_vague
+from harmattan.records import FatalityMention, Span
+
+
+def _deaths(text: str, language: str) -> tuple[FatalityMention, ...]:
+    """Stated counts and deaths told without a number, as an event's sentence reads them."""
+    stated = find_fatalities(text, language)
+    return tuple(sorted((*stated, *implied_deaths(text, stated, Span(0, len(text), text))), key=lambda f: f.span.start))
 
 
 def _toll(language: str, *sentences: str) -> int:
-    reports: list[tuple[FatalityMention, ...]] = [find_fatalities(s, language) for s in sentences]
+    reports: list[tuple[FatalityMention, ...]] = [_deaths(s, language) for s in sentences]
     return fatalities_across_reports(reports)[0]
 
 
@@ -61,3 +67,41 @@ def test_fatalities_enemy_side_marks_attackers(text: str, attackers: bool) -> No
 )
 def test_fatalities_toll_of_the_wounded_is_no_death_count(text: str, expected: list[int]) -> None:
     assert [m.count for m in find_fatalities(text, "fr")] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "attackers"),
+    [
+        ("Gunmen stormed the house and killed his guards.", "en", False),
+        ("Des militaires ont été tués ou capturés.", "fr", False),
+        ("Les camions ont brûlé et des soldats tués.", "fr", False),
+        ("Cette nuit, des rebelles ont tué des villageois à la machette.", "fr", False),
+        ("Des terroristes ont été abattus lors de la riposte.", "fr", True),
+    ],
+)
+def test_fatalities_plural_without_number_is_two(text: str, language: str, attackers: bool) -> None:
+    assert find_fatalities(text, language) == ()  # no stated number: the sentence tells no toll
+    (mention,) = _deaths(text, language)
+    assert (mention.count, mention.attackers, is_vague(mention)) == (2, attackers, True)
+
+
+def test_fatalities_plural_without_number_yields_to_a_stated_count() -> None:
+    assert _toll("fr", "Des soldats ont été tués.", "Le bilan fait état de sept soldats tués.") == 7
+    assert _toll("en", "The gunmen killed their hostages.") == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Police said the bomber, who struck the busy market at noon, was dead.", "en"),
+        ("The gunman was shot dead by a guard.", "en"),
+        ("Le kamikaze a été tué sur le coup.", "fr"),
+    ],
+)
+def test_fatalities_one_attacker_told_dead(text: str, language: str) -> None:
+    (mention,) = _deaths(text, language)
+    assert (mention.count, mention.attackers) == (1, True)
+
+
+def test_fatalities_attacker_alive_is_no_death() -> None:
+    assert _deaths("The attacker fled before the police arrived.", "en") == ()

@@ -24,6 +24,7 @@ from harmattan.pipeline.drafts import Draft
 from harmattan.pipeline.events import attribution_spans
 from harmattan.pipeline.fatalities import (
     fatalities_across_reports,
+    implied_deaths,
     mention_side,
     parse_number,
     recalls_past_event,
@@ -98,10 +99,11 @@ def build_drafts(doc: Document, mention: EventMention) -> list[Draft]:
     date, precision, date_evidence, explicit = event_date_for(mention, doc, shared=shared)
     actors = named_actors(doc, mention)
     text = doc.article.text
+    told = [f for f in doc.fatalities if _within(f.span, mention.span)]
     deaths = [
         f
-        for f in doc.fatalities
-        if _within(f.span, mention.span) and not recalls_past_event(text[mention.span.start : f.span.start])
+        for f in sorted((*told, *implied_deaths(text, told, mention.span)), key=lambda f: f.span.start)
+        if not recalls_past_event(text[mention.span.start : f.span.start])
     ]
     wheres = places_in_sentence(doc, mention.span) if mention.event_type in _SPLIT_TYPES else []
     wheres = distinct_sites(doc.article.text, wheres)

@@ -195,6 +195,25 @@ _ENEMY_SIDE = re.compile(
     r"\s*[:,]?\s*$|\benemy(?:['’]s)?\s+(?:side|losses|casualties)\s*[:,]?\s*$",
     _FLAGS,
 )
+# victims named in the plural with no number ("killed his guards", "des militaires ont été tués"):
+# the least a plural says is two, the codebook's most conservative reading
+_PLURAL_VICTIMS = r"(?:(?:" + _ANY_NOUN + r")(?<=[sx])|(?:gunm|wom|m)en|children|people)"
+_UNNUMBERED = re.compile(
+    r"\b(?:killed|killing|kills|shot\s+dead|executed|executing|massacred|slaughtered)\s+(?:his|her|their)\s+"
+    r"(?:[a-z]+\s+)?" + _PLURAL_VICTIMS + r"\b"
+    r"|\b(?:tué|abattu|exécuté|massacré)\s+(?:des|ses|leurs)\s+" + _PLURAL_VICTIMS + r"\b"
+    r"|\b(?:des|ses|leurs)\s+" + _PLURAL_VICTIMS + r"\s+(?:ont\s+été\s+|auraient\s+été\s+|avaient\s+été\s+)?"
+    r"(?:tués|abattus|exécutés|massacrés)\b",
+    _FLAGS,
+)
+# the one attacker told dead without a number ("the bomber, who struck the market, was dead")
+_ONE_ATTACKER = re.compile(
+    r"\bthe\s+(?:suicide\s+)?(?:bomber|attacker|assailant|gunman)(?:\s*,[^,.;]{1,120},)?\s+"
+    r"(?:(?:was|is|had\s+been|has\s+been)\s+(?:also\s+)?(?:dead|killed|shot\s+dead)|died)\b"
+    r"|\b(?:le|la|l['’])\s*(?:kamikaze|assaillant|tireur)(?:\s*,[^,.;]{1,120},)?\s+"
+    r"(?:(?:a\s+été|est|avait\s+été)\s+(?:également\s+|aussi\s+)?(?:tué|abattu|neutralisé)|est\s+mort)\b",
+    _FLAGS,
+)
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 _ATTACKER_CUE = re.compile(r"neutrali|abatt|repell|repoussé", _FLAGS)
 _ADDITIVE = re.compile(
@@ -357,6 +376,24 @@ def find_fatalities(text: str, language: str) -> tuple[FatalityMention, ...]:
     return tuple(out)
 
 
+def implied_deaths(text: str, stated: Sequence[FatalityMention], within: Span) -> tuple[FatalityMention, ...]:
+    """Deaths told without a number in ``text[within]``, apart from the ``stated`` counts: the
+    one attacker told dead ("the bomber, who struck the market, was dead") is one; victims
+    named in the plural ("killed his guards", "des militaires ont été tués") are two, the
+    least a plural says, read only when no count is told (``is_vague``). They are no stated
+    number, so they do not make a sentence tell a toll; the event's toll reads them."""
+    out: list[FatalityMention] = []
+    for pattern in (_ONE_ATTACKER, _UNNUMBERED):
+        for m in pattern.finditer(text, within.start, within.end):
+            if any(f.span.start < m.end() and m.start() < f.span.end for f in (*stated, *out)):
+                continue
+            nouns = re.findall(_ANY_NOUN, m.group(0), _FLAGS)
+            armed = pattern is _ONE_ATTACKER or all(_category(n) == "armed" for n in nouns)
+            count = 1 if pattern is _ONE_ATTACKER else 2
+            out.append(FatalityMention(Span(m.start(), m.end(), m.group(0)), count, attackers=armed))
+    return tuple(sorted(out, key=lambda f: f.span.start))
+
+
 def _death_mention(text: str, group: list[_Phrase]) -> FatalityMention | None:
     first, last = group[0], group[-1]
     before = text[max(0, first.start - 80) : first.start]
@@ -468,7 +505,7 @@ def _victims(mention: FatalityMention) -> str:
 
 def is_vague(mention: FatalityMention) -> bool:
     """Whether the count is a codebook reading of a vague word ("dozens", "plusieurs")."""
-    return bool(_VAGUE_WORD.search(mention.span.text))
+    return bool(_VAGUE_WORD.search(mention.span.text) or _UNNUMBERED.fullmatch(mention.span.text))
 
 
 def fatalities_across_reports(
