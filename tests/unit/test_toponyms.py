@@ -84,3 +84,13 @@ def test_toponyms_a_surname_or_a_speaker_is_no_place(text: str) -> None:
 def test_toponyms_a_surname_is_still_a_place_after_a_locative_cue() -> None:
     text = "Niger's interior minister Moussa Alpha spoke on Monday. Gunmen attacked Alpha overnight."
     assert _resolve(text, [NIGER, ALPHA_WEST])["Alpha"] == ALPHA_WEST
+
+
+def test_toponyms_a_region_s_long_name_known_in_one_country_only_stays_open_to_the_context() -> None:
+    other = GazEntry(700, "Zulu", 9.5, -5.5, "A", "ADM1", "CI", "Ivory Coast", admin1="Zulu", admin1_code="87")
+    ours = _e(701, "Zulu", 10.9, 0.2, "ADM1", "Zulu", "26")
+    info = CountryInfo("NE", "Niger", 562, "Western Africa", NIGER)
+    gaz = InMemoryGazetteer([(other, ["Région des Zulu"]), (ours, [])], countries=[info])
+    toponyms = match_toponyms("Des soldats ont été tués au Niger, dans la Région des Zulu.", gaz)
+    found = {t.span.text: e for t, e in resolve_toponyms(toponyms, build_context(toponyms))}
+    assert found["Région des Zulu"] == ours

@@ -219,7 +219,8 @@ def match_toponyms(text: str, gazetteer: Gazetteer, *, offset: int = 0) -> list[
                 break
             if named and (j > i or _capitalised(word)):  # "DR Congo", not "UN"
                 grams[(i, j)] = name_key(text[start : words[j][1]])
-    found = gazetteer.lookup(set(grams.values()))
+    found = dict(gazetteer.lookup(set(grams.values())))
+    _add_area_namesakes(grams, found)
     longest: dict[int, int] = {}
     for (a, b), key in grams.items():
         if key in found and b >= longest.get(a, -1):
@@ -260,6 +261,23 @@ def match_toponyms(text: str, gazetteer: Gazetteer, *, offset: int = 0) -> list[
             out.append(topo)
         i = j + 1
     return out
+
+
+_AREA_HEADS = frozenset({"region", "province", "prefecture", "cercle", "commune", "departement", "department",
+                         "district", "state", "etat"})
+
+
+def _add_area_namesakes(grams: Mapping[tuple[int, int], str], found: dict[str, tuple[GazEntry, ...]]) -> None:
+    """"Région des Savanes" may be an alternate name of one country's Savanes only: the areas
+    named by the words after the head ("Savanes") are candidates too, for the context to choose."""
+    for (a, b), key in grams.items():
+        words = key.split()
+        if key not in found or words[0] not in _AREA_HEADS:
+            continue
+        tail = next((grams[(k, b)] for k in range(a + 1, b + 1) if grams.get((k, b)) in found), None)
+        if tail is not None:
+            known = {e.geonameid for e in found[key]}
+            found[key] = found[key] + tuple(e for e in found[tail] if e.geonameid not in known)
 
 
 def _spelling_variants(grams: Mapping[tuple[int, int], str], found: Mapping[str, tuple[GazEntry, ...]],
