@@ -16,7 +16,7 @@ from harmattan.pipeline.assemble import (
 )
 from harmattan.pipeline.drafts import Draft
 from harmattan.pipeline.sides import attack_on_armed_side
-from harmattan.records import ActorMention, Article, Document, EventLocation, EventMention, Span
+from harmattan.records import ActorMention, Article, Document, EventLocation, EventMention, FatalityMention, Span
 from harmattan.taxonomy import event_type_of
 
 
@@ -179,3 +179,13 @@ def test_assemble_detention_in_a_hostage_story_is_an_abduction() -> None:
         "Abduction/forced disappearance"
     )
     assert _detention("The mayor was questioned about the funds. He was detained in October 2023.") == "Arrests"
+
+
+def test_assemble_event_told_only_as_attackers_killed_is_a_battle() -> None:
+    text = "Three jihadists were shot dead on Saturday."
+    span = Span(0, len(text), text)
+    mention = EventMention(span, Span(25, 29, "shot"), "Violence against civilians", "Attack", 0.6)
+    doc = Document(Article("a4", text, dt.date(2024, 3, 9)), sentences=(span,), event_mentions=(mention,))
+    death = FatalityMention(Span(0, 15, "Three jihadists"), 3, attackers=True)
+    draft = Draft(mention, dt.date(2024, 3, 9), 1, None, EventLocation(country="Mali"), (), (death,))
+    assert record_from_group(doc, [draft]).sub_event_type == "Armed clash"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from harmattan.pipeline.drafts import Draft
-from harmattan.pipeline.within_article import group_sub_event_type, merge_drafts, toll_target
+from harmattan.pipeline.within_article import attackers_killed, group_sub_event_type, merge_drafts, toll_target
 from harmattan.records import DateMention, EventLocation, EventMention, FatalityMention, Span
 from harmattan.taxonomy import event_type_of
 
@@ -158,3 +158,37 @@ def test_within_article_toll_without_a_town_or_before_the_event_belongs_to_none(
     wheres = [g[0].location for g in groups]
     assert toll_target(_toll(200), groups, wheres) is None  # no town of its own: which event is unsure
     assert toll_target(_toll(-50, location="Gao", lat=16.27, lon=-0.04), groups, wheres) is None
+
+
+def _killed(start: int, text: str, *, attackers: bool = False) -> Draft:
+    """An attack sentence at ``start`` telling the deaths ``text`` ("20 dead", "three jihadists shot dead")."""
+    told = draft("Attack", start=start, location="Boni", lat=15.05, lon=-1.98)
+    death = FatalityMention(Span(start + 30, start + 30 + len(text), text), 3 if attackers else 20, attackers=attackers)
+    return Draft(
+        mention=told.mention, date=DAY, time_precision=1, date_mention=None, location=told.location, actors=(),
+        fatalities=(death,),
+    )
+
+
+def test_within_article_attackers_shot_dead_after_a_massacre_are_a_fight_of_their_own() -> None:
+    # "Gunmen attacked the hotel, at least 20 dead." ... "Three jihadists were shot dead."
+    massacre = _killed(0, "at least 20 dead")
+    response = _killed(100, "Three jihadists were shot dead", attackers=True)
+    assert attackers_killed(response) and not attackers_killed(massacre)
+    assert len(merge_drafts([massacre, response])) == 2
+
+
+def test_within_article_attacker_killed_beside_dead_soldiers_is_the_same_fight() -> None:
+    # "Twelve soldiers died." ... "An attacker was also killed."
+    soldiers = _killed(0, "Twelve soldiers died")
+    attacker = _killed(100, "An attacker was also killed", attackers=True)
+    assert len(merge_drafts([soldiers, attacker])) == 1
+
+
+def test_within_article_attackers_killed_in_a_told_battle_stay_in_it() -> None:
+    # "Soldiers fought the assailants in Boni." "Our side: 20 dead." "Their side: 3 dead."
+    battle = draft("Armed clash", start=0, location="Boni", lat=15.05, lon=-1.98)
+    ours = _killed(100, "20 dead")
+    theirs = _killed(200, "Their side: 3 dead", attackers=True)
+    assert len(merge_drafts([battle, ours, theirs])) == 1
+    assert len(merge_drafts([theirs, ours])) == 2  # told the other way round, still the response

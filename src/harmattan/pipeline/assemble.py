@@ -37,7 +37,13 @@ from harmattan.pipeline.places import (
     recalled_development_scope,
 )
 from harmattan.pipeline.sides import article_group, attack_on_armed_side, group_sides
-from harmattan.pipeline.within_article import group_sub_event_type, merge_drafts, own_place, toll_target
+from harmattan.pipeline.within_article import (
+    attackers_killed,
+    group_sub_event_type,
+    merge_drafts,
+    own_place,
+    toll_target,
+)
 from harmattan.records import (
     ActorMention,
     DateMention,
@@ -260,6 +266,8 @@ def record_from_group(
     sub = group_sub_event_type(group)
     if sub == "Attack" and any(mention_side(f) in ("state", "foreign") for d in group for f in d.fatalities):
         sub = "Armed clash"  # soldiers died: the attack was on an armed side, a battle
+    if sub == "Attack" and all(attackers_killed(d) for d in group):
+        sub = "Armed clash"  # told only as attackers killed ("three jihadists were shot dead"): a fight
     lead = max(group, key=lambda d: (d.mention.sub_event_type == sub, d.mention.score))
     trigger = lead.mention.trigger
     evidence = [Evidence(aid, "event_type", trigger.start, trigger.end, trigger.text)]

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from harmattan.pipeline.drafts import Draft
 from harmattan.pipeline.events import protest_topic
+from harmattan.pipeline.fatalities import mention_side
 from harmattan.records import EventLocation
 
 # Event types that reports of one incident mix freely (an attack on a camp killing soldiers
@@ -85,6 +86,25 @@ def own_place(draft: Draft) -> bool:
     return ev is not None and span.start <= ev.start < span.end
 
 
+def attackers_killed(draft: Draft) -> bool:
+    """Whether the sentence tells deaths of attackers only ("three jihadists were shot dead")."""
+    return bool(draft.fatalities) and all(f.attackers for f in draft.fatalities)
+
+
+def _civilian_toll(draft: Draft) -> bool:
+    return draft.mention.event_type == "Violence against civilians" and any(
+        mention_side(f) in ("civilian", "total") for f in draft.fatalities
+    )
+
+
+def _separate_fight(draft: Draft, group: Sequence[Draft]) -> bool:
+    """Whether ``draft`` and ``group`` are an attack that killed people, told with no battle, and
+    the attackers shot dead: the forces' response, a battle of its own (either may come first)."""
+    if attackers_killed(draft):
+        return any(_civilian_toll(o) for o in group) and not any(o.mention.event_type == "Battles" for o in group)
+    return _civilian_toll(draft) and all(attackers_killed(o) for o in group)
+
+
 def same_event(a: Draft, b: Draft) -> bool:
     if not (types_compatible(a, b) and dates_compatible(a, b)):
         return False
@@ -120,7 +140,7 @@ def merge_drafts(drafts: Sequence[Draft]) -> list[list[Draft]]:
                 target.append(draft)
                 continue
         for group in groups:
-            if all(same_event(draft, other) for other in group):
+            if all(same_event(draft, other) for other in group) and not _separate_fight(draft, group):
                 group.append(draft)
                 break
         else:
