@@ -29,7 +29,7 @@ _CONTAINER_TEXT = """
     provinces region regions région régions state states department département prefecture préfecture county
     territory displacement refugee refugees idp idps military army base site territoire chiefdom canton secteur
     sector capital capitale chef lieu regional provincial seat situé située situated located the la le les l its
-    sa son
+    sa son un une a an
 """
 _CONTAINER_WORDS = frozenset(_CONTAINER_TEXT.split())
 _CONTAINER_LINKS = frozenset({"in", "of", "dans", "de", "du", "des", "d", "near", "près", "pres", "à", ","})
@@ -78,7 +78,8 @@ def mark_containers(text: str, mentions: Sequence[PlaceMention]) -> list[PlaceMe
     return out
 
 
-_NAMING = re.compile(r"(?:village|town|city|commune|localit[ée]|ville|hameau)\s+(?:of|de|d['’])\s*$", re.IGNORECASE)
+#: "X and the village of Y" names another village; "X, un village de la commune de Y" names X's commune.
+_NAMING = re.compile(r"(?:village|town|city|localit[ée]|ville|hameau)\s+(?:of|de|d['’])\s*$", re.IGNORECASE)
 
 
 def _is_container_gap(gap: str) -> bool:
