@@ -89,7 +89,7 @@ _NOUNS = {
 }
 _ANY_NOUN = "|".join(f"(?:{v})" for v in _NOUNS.values())
 _NOUN_AFTER = re.compile(
-    r"^\s*(?:(?P<partitive>of\s+them\b|of\s+whom\b|d['’]entre\s+(?:eux|elles))|of\s+(?:the\s+)?|d['’]|de\s+|des\s+)?\s*"
+    r"^\s*(?:(?P<partitive>of\s+them\b|of\s+whom\b|d['’]entre\s+(?:eux|elles))|of\s+(?:the\s+)?|d['’]|de\s+|des\s+)?\s*(?:[“«]\s*)?"
     r"(?P<adj>(?:(?!(?:while|but|whereas|mais|tandis|were|was|have|has|had|are|ont|a|sont|and|et|in|on|at|à|au|dans|who|qui|by|par|from|for|with|avec|pour|near|since|depuis|as|killed|dead|died|tu[ée]e?s?|morts?)\b)[^\W\d][\w'’-]*\s+){0,3}?)"
     r"(?P<noun>" + _ANY_NOUN + r")\b",
     _FLAGS,
@@ -145,9 +145,11 @@ _COMPLEMENT = (
     r"\s+(?:of|from|de|du|des|d['’])\s*(?:(?!(?:who|which|that|qui|que|when|were|was|have|has|had|are|is|ont|a|sont"
     r"|est|été|avaient|avait|said|says|told|dit|selon|according|" + _WORD_ALT + r")\b)[^\W\d][\w'’-]*\s*?){1,5}?"
 )
+# more victims sharing the number ("several students and soldiers have been confirmed dead")
+_MORE_NOUNS = r"(?:\s+(?:and|et)\s+(?:[^\W\d][\w'’-]*\s+)?(?:" + _ANY_NOUN + r")\b)"
 _INCLUDING = r"(?:\s*,?\s*(?:including|dont|notamment|among\s+them|parmi\s+(?:eux|lesquels))\b[^.;:!?\d]{0,120}?)"
 _DEATH_AFTER = re.compile(
-    r"^(?P<gap>(?:" + _COMPLEMENT + _INCLUDING + r"?|" + _INCLUDING + r"?"
+    r"^(?P<gap>(?:" + _COMPLEMENT + _INCLUDING + r"?|" + _MORE_NOUNS + r"?" + _INCLUDING + r"?"
     r"(?:\s+(?!(?:and|et|who|which|qui|que|when|quand|with|avec|while|alors)\b)[^\W\d][\w'’-]*){0,3}?)"
     r"(?:\s*[,“”\"«»]|\s+(?:who|that|qui|were|was|auraient|aurait|seraient|serait|would|may|might|reportedly|have|has|had|been|are|is|being|reportedly|also|all|allegedly|confirmed"
     r"|feared|later|subsequently|found|ont|a|été|avaient|avait|sont|était|étaient|aussi|également|tous|toutes"
