@@ -458,3 +458,16 @@ def test_places_recalled_development_without_a_place_of_its_own_is_the_country(
                                        article_date=dt.date(2022, 3, 4), gazetteer=gaz)
     assert found.location == location
     assert found.geo_precision == (3 if location == "Mali" else 1)
+
+
+@pytest.mark.parametrize(
+    ("seat_code", "location"),
+    [("PPLA2", "Dire"), ("PPL", "Cercle de Dire")],  # a hamlet that only shares the name is no seat
+)
+def test_places_district_is_placed_at_its_seat(seat_code: str, location: str) -> None:
+    cercle = _e(40, "Cercle de Dire", 17.5, -4.5, "ADM2", "ML", "Tombouctou", a1_code="08")
+    town = _e(41, "Dire", 16.27, -3.4, seat_code, "ML", "Tombouctou", a1_code="08")
+    small = InMemoryGazetteer([(cercle, ["Dire"]), (town, []), (MALI, [])], countries=[_info(MALI, 466, BAMAKO)])
+    where = _where("Jihadists attacked an army post in the cercle de Dire on Monday.", small)
+    assert (where.location, where.geo_precision) == (location, 2)
+    assert where.latitude == (16.27 if location == "Dire" else 17.5)

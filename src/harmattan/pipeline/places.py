@@ -475,9 +475,32 @@ def _fallback_country(doc: Document, idx: int, countries: set[str], gaz: Gazette
     return dateline[0].entry.country_code if dateline and dateline[0].entry else ""
 
 
+#: Words of an admin2 area's name that are not the name of its seat ("Cercle de Goundam").
+_AREA_WORDS = frozenset({"cercle", "province", "prefecture", "department", "departement", "district", "lga",
+                         "local", "government", "area", "commune", "county", "de", "du", "des", "la", "le", "l",
+                         "of", "the"})
+_SEAT_CODES = ("PPLC", "PPLA", "PPLA2", "PPLA3")
+
+
+def _seat(area: GazEntry, gaz: Gazetteer) -> GazEntry | None:
+    """The town an admin2 area is named after and governed from ("Cercle de Goundam" -> Goundam):
+    ACLED places an event known only to the district at its seat, as it places a region's at its capital."""
+    core = " ".join(w for w in name_key(area.name).split() if w not in _AREA_WORDS)
+    if not core:
+        return None
+    towns = [e for e in gaz.lookup([core]).get(core, ()) if e.feature_class == "P"
+             and (e.country_code, e.admin1_code) == (area.country_code, area.admin1_code)
+             and (e.feature_code in _SEAT_CODES or e.population > 0)]
+    return max(towns, key=lambda e: (e.feature_code in _SEAT_CODES, e.population), default=None)
+
+
 def _location(m: PlaceMention, gaz: Gazetteer) -> EventLocation:
     entry = m.entry
     assert entry is not None
+    if m.kind == "admin2" and entry.feature_code.startswith("ADM"):
+        seat = _seat(entry, gaz)
+        if seat is not None:
+            entry = dataclasses.replace(seat, admin2=entry.admin2 or seat.admin2)
     info = gaz.country(entry.country_code)
     name = info.name if info else entry.country
     if m.kind == "country":
