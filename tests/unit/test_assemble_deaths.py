@@ -113,3 +113,11 @@ def test_assemble_later_toll_sentence_comes_after_the_event_own_toll() -> None:
     attack = _told("Alpha", 12, 0)
     later = (FatalityMention(Span(130, 132, "30"), 30),)
     assert group_fatalities([attack], attack.location, later=[later])[0] == 12
+
+
+def test_assemble_later_town_toll_beats_a_toll_of_several_attacks() -> None:
+    # "100 killed in attacks on two villages." ... "In Alpha there were 70 deaths and in Beta 30."
+    several = _placeless(_told("Alpha", 100, 0), "100 killed in attacks on two villages.")
+    attack = dataclasses.replace(_told("Alpha", 0, 100), fatalities=())
+    later = (FatalityMention(Span(230, 232, "70"), 70),)
+    assert group_fatalities([several, attack], attack.location, later=[later])[0] == 70

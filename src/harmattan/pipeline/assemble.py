@@ -432,8 +432,10 @@ def group_fatalities(
     province ("100 killed in Niger"), or names no place but tells of several attacks or
     villages ("these attacks left 96 dead"), is read after the others: that wider toll may
     cover several sites, and the town's own count ("in Alpha, 70 died") is this event's. The
-    counts of sentences that tell the toll without reporting the event (``later``) come last."""
+    counts of sentences that tell the town's toll without reporting the event (``later``) are
+    read after the event's own sentences, before those wider tolls."""
     ordered = list(group)
+    wider: list[Draft] = []
     if where is not None and where.location and where.geo_precision < 3:
 
         def wide(d: Draft) -> bool:
@@ -442,8 +444,10 @@ def group_fatalities(
                 return _SEVERAL_SITES.search(d.mention.span.text) is not None
             return bool(loc.location) and loc.location in (loc.country, loc.admin1)
 
-        ordered.sort(key=wide)
-    return fatalities_across_reports([d.fatalities for d in ordered] + [list(t) for t in later])
+        wider = [d for d in ordered if wide(d)]
+        ordered = [d for d in ordered if not wide(d)]
+    reports = [d.fatalities for d in ordered] + [tuple(t) for t in later] + [d.fatalities for d in wider]
+    return fatalities_across_reports(reports)
 
 
 # a toll over a period or a whole conflict, not one event's ("since 2015", "the war has claimed")
@@ -458,7 +462,9 @@ _WIDER_TOLL = re.compile(
 def toll_drafts(doc: Document) -> list[Draft]:
     """The sentences that tell a death toll at a town of their own but report no event ("in
     Alpha, the assessment found the loss of 79 lives"), as drafts holding only their counts and
-    that town. A toll recalling a past event or told over a period or a conflict is left out."""
+    that town; a sentence giving several towns their counts ("in Alpha 70 dead and in Beta 30")
+    gives one per town. A toll recalling a past event or told over a period or a conflict is
+    left out."""
     text = doc.article.text
     out = []
     for sentence in doc.sentences:
@@ -474,18 +480,23 @@ def toll_drafts(doc: Document) -> list[Draft]:
         mention = EventMention(
             span=sentence, trigger=deaths[0].span, event_type="", sub_event_type="", score=0.0, anaphoric=True
         )
-        date = doc.article.date or dt.date.today()
-        draft = Draft(
-            mention=mention,
-            date=date,
-            time_precision=doc.article.date_precision,
-            date_mention=None,
-            location=locate_event(doc, sentence),
-            actors=(),
-            fatalities=deaths,
-        )
-        if own_place(draft) and draft.location.geo_precision < 3:
-            out.append(draft)
+        wheres = distinct_sites(text, places_in_sentence(doc, sentence))
+        if len(wheres) < 2:
+            told = [(locate_event(doc, sentence), list(deaths))]
+        else:
+            told = list(zip(wheres, deaths_by_place(text, deaths, [w.evidence for w in wheres], sentence), strict=True))
+        for where, near in told:
+            draft = Draft(
+                mention=mention,
+                date=doc.article.date or dt.date.today(),
+                time_precision=doc.article.date_precision,
+                date_mention=None,
+                location=where,
+                actors=(),
+                fatalities=tuple(near),
+            )
+            if near and own_place(draft) and where.geo_precision < 3:
+                out.append(draft)
     return out
 
 
