@@ -8,7 +8,9 @@ from harmattan.pipeline.place_roles import (
     _is_container_gap,
     directional_regions,
     mark_containers,
+    mark_landmarks,
     mark_offices,
+    mark_road_ends,
     mark_sources,
 )
 from harmattan.records import GazEntry, PlaceMention, Span
@@ -79,3 +81,25 @@ def test_place_roles_directional_region_of_a_country() -> None:
 )
 def test_place_roles_marks_an_officials_jurisdiction(text: str, name: str, cue: str) -> None:
     assert mark_offices(text, _mentions(text, name))[0].cue == cue
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [("Gunmen killed six people in Kobi, 60 km (40 miles) east of Dori, on Sunday.", "landmark"),
+     ("Des heurts ont eu lieu à Kobi, à une centaine de kilomètres au nord de Dori.", "landmark"),
+     ("Gunmen killed six people in Kobi and an ambush 60 km east of Dori killed two.", "near")],
+)
+def test_place_roles_marks_a_landmark_that_locates_the_place_before(text: str, cue: str) -> None:
+    mentions = _mentions(text, "Kobi", "Dori")
+    mentions[1] = PlaceMention(mentions[1].span, None, kind="place", cue="near")
+    assert [m.cue for m in mark_landmarks(text, mentions)] == ["at", cue]
+
+
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [("Un convoi a été attaqué entre Kobi et Dori dimanche.", ["road", "at"]),
+     ("A convoy was ambushed between the towns of Kobi and Dori.", ["road", "at"]),
+     ("Des civils ont été tués à Kobi et à Dori.", ["at", "at"])],
+)
+def test_place_roles_marks_the_near_end_of_a_road(text: str, cues: list[str]) -> None:
+    assert [m.cue for m in mark_road_ends(text, _mentions(text, "Kobi", "Dori"))] == cues

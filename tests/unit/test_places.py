@@ -302,7 +302,7 @@ def test_places_a_destination_or_an_origin_is_no_scene(text: str, gaz: InMemoryG
 def test_places_a_country_the_convoy_came_from_is_not_the_events(gaz: InMemoryGazetteer) -> None:
     text = "Les jihadistes sévissent au Mali. Un convoi en provenance du Niger a été attaqué entre Boni et Mopti."
     where = _where(text, gaz, sentence=1, language="fr")
-    assert (where.country, where.location) == ("Mali", "Boni")
+    assert (where.country, where.location) == ("Mali", "Mopti")
 
 
 @pytest.mark.parametrize(
@@ -319,6 +319,16 @@ def test_places_the_place_of_an_attack_named_after_it_is_a_place(text: str, loca
 def test_places_an_attack_of_a_known_town_or_on_a_hashtag_is_at_it(gaz: InMemoryGazetteer) -> None:
     doc = _doc("Au Mali, l'attaque de Boni a été repoussée. Un camp a été visé à #Mopti, hier.", gaz, language="fr")
     assert [(m.span.text, m.cue) for m in doc.places if m.kind == "place"] == [("Boni", "at"), ("Mopti", "at")]
+
+
+def test_places_a_landmark_of_the_village_is_neither_its_location_nor_a_second_scene(gaz: InMemoryGazetteer) -> None:
+    doc = _doc("Gunmen killed six people in the village of Kolbanga, 40 km from Mopti, in Mali.", gaz)
+    assert [w.location for w in places_in_sentence(doc, doc.sentences[0], gazetteer=gaz)] == ["Kolbanga"]
+
+
+def test_places_a_road_between_two_towns_is_placed_at_its_far_end(gaz: InMemoryGazetteer) -> None:
+    where = _where("Au Mali, un convoi a été attaqué entre Boni et Ménaka dimanche.", gaz, language="fr")
+    assert (where.location, where.geo_precision) == ("Ménaka", 1)
 
 
 def test_places_dateline_with_bars_gives_the_country_but_not_the_place(gaz: InMemoryGazetteer) -> None:

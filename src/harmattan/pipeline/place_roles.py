@@ -8,6 +8,10 @@ Pure text rules over place mentions already found (``places.find_places`` applie
   in Jos": the place is where the reporting happened (cue ``source``);
 - an official's jurisdiction: "le maire de Tondi, commune qui administre les deux villages", "the
   governor of Kano": the place the office governs, not where the event was (cue ``office``);
+- a landmark that says where the place before it lies: "à Dabou, 50 km à l'ouest d'Abidjan", "in
+  Koure, 60 km (40 miles) east of Niamey": Abidjan and Niamey are no scenes (cue ``landmark``);
+- the near end of a road: "entre Kaniéra et Lakamané", "between Kwala and Sebabougou": the stretch
+  is told toward its far end, the scene (cue ``road`` on the near end);
 - a French directional region that names an admin1 area: "dans l'est du Burkina" (Est),
   "dans la région du Centre nord", "(centre-nord)".
 
@@ -144,6 +148,44 @@ def mark_offices(text: str, mentions: Sequence[PlaceMention]) -> list[PlaceMenti
         before = text[max(0, m.span.start - 80) : m.span.start]
         if _OFFICE_BEFORE.search(before) or _OFFICE_AFTER.match(text[m.span.end : m.span.end + 80]):
             out[i] = PlaceMention(m.span, m.entry, precision=m.precision, kind=m.kind, cue="office")
+    return out
+
+
+#: What lies between a place and the landmark that locates it: ", 50 km (31 miles) east of".
+_DISTANCE_GAP = re.compile(
+    r"\W{0,3}(?:à\s+|about\s+|some\s+|just\s+|environ\s+|quelque\s+)?(?:\d[\d,.]*|une\s+(?:centaine|dizaine|"
+    r"vingtaine|trentaine)|a\s+few|quelques)(?:\s+de)?\s*(?:km|kilom[eè]tres?|kilomet(?:er|re)s?|miles?)\b[^.;:!?]{0,50}",
+    re.IGNORECASE,
+)
+
+
+def mark_landmarks(text: str, mentions: Sequence[PlaceMention]) -> list[PlaceMention]:
+    """Give cue ``landmark`` to a place that only tells how far the place before it lies from it."""
+    out = list(mentions)
+    for i in range(1, len(out)):
+        prev, cur = out[i - 1], out[i]
+        if prev.kind != "place" or cur.kind in ("country", "demonym", "dateline") or cur.cue != "near":
+            continue
+        if _DISTANCE_GAP.fullmatch(text, prev.span.end, cur.span.start):
+            out[i] = PlaceMention(cur.span, cur.entry, precision=cur.precision, kind=cur.kind, cue="landmark")
+    return out
+
+
+_BETWEEN_BEFORE = re.compile(r"\b(?:between|entre)\s+(?:the\s+towns?\s+of\s+|les\s+localit[ée]s\s+de\s+)?$",
+                             re.IGNORECASE)
+_AND_GAP = re.compile(r"\s+(?:and|et)\s+", re.IGNORECASE)
+
+
+def mark_road_ends(text: str, mentions: Sequence[PlaceMention]) -> list[PlaceMention]:
+    """Give cue ``road`` to the first place of "between X and Y": the event is placed at Y."""
+    out = list(mentions)
+    for i in range(len(out) - 1):
+        cur, far = out[i], out[i + 1]
+        if cur.kind != "place" or far.kind != "place":
+            continue
+        if _BETWEEN_BEFORE.search(text, max(0, cur.span.start - 40), cur.span.start) and _AND_GAP.fullmatch(
+                text, cur.span.end, far.span.start):
+            out[i] = PlaceMention(cur.span, cur.entry, precision=cur.precision, kind=cur.kind, cue="road")
     return out
 
 

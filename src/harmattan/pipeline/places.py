@@ -19,7 +19,14 @@ from collections.abc import Callable, Sequence
 
 from harmattan.gazetteer import ADMIN1_CODE, COUNTRY_CODE, Gazetteer
 from harmattan.gazetteer.naming import DEMONYMS, name_key
-from harmattan.pipeline.place_roles import directional_regions, mark_containers, mark_offices, mark_sources
+from harmattan.pipeline.place_roles import (
+    directional_regions,
+    mark_containers,
+    mark_landmarks,
+    mark_offices,
+    mark_road_ends,
+    mark_sources,
+)
 from harmattan.pipeline.toponyms import (
     _AT_BEFORE,
     _NEAR_BEFORE,
@@ -64,7 +71,7 @@ _NER_PLACES = {"GPE", "LOC"}
 _NER_NOT_PLACES = {"PERSON", "PER", "ORG", "NORP"}
 _KIND_RANK = {"place": 3.0, "admin2": 2.0, "admin1": 1.5, "country": 0.5}
 _CUE_BONUS = {"at": 1.0, "near": 0.8, "": 0.0, "origin": -2.0, "possessive": -1.0, "within": -1.5,
-              "office": -1.5}
+              "office": -1.5, "landmark": -1.5, "road": -0.5}
 _active: dict[str, Gazetteer] = {}
 
 
@@ -145,7 +152,8 @@ def find_places(doc: Document, *, gazetteer: Gazetteer | None = None) -> tuple[P
         mentions = [m for m in mentions if not any(r.span.start < m.span.end and m.span.start < r.span.end
                                                    for r in regions)] + regions
     ordered = sorted(mentions, key=lambda m: m.span.start)
-    return tuple(mark_containers(text, mark_offices(text, mark_sources(text, doc.sentences, ordered))))
+    roles = mark_offices(text, mark_sources(text, doc.sentences, ordered))
+    return tuple(mark_containers(text, mark_road_ends(text, mark_landmarks(text, roles))))
 
 
 #: "the capital", "the Malian capital", "Niger's capital", "la capitale (guinéenne)"; not "the regional capital".
@@ -378,7 +386,7 @@ def _refine(doc: Document, idx: int, region: PlaceMention) -> PlaceMention | Non
         near = [m for m in doc.places if _within(m, span) and m.kind in ("place", "admin2") and (
             m.entry is None or (m.entry.country_code, m.entry.admin1_code) == (area.country_code, area.admin1_code))]
         found = _pick(near, set())
-        if found is not None and found.cue not in ("origin", "within"):
+        if found is not None and found.cue not in ("origin", "within", "landmark"):
             return found
     return None
 
