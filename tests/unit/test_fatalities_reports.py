@@ -105,3 +105,23 @@ def test_fatalities_one_attacker_told_dead(text: str, language: str) -> None:
 
 def test_fatalities_attacker_alive_is_no_death() -> None:
     assert _deaths("The attacker fled before the police arrived.", "en") == ()
+
+
+@pytest.mark.parametrize(
+    ("sentences", "expected"),
+    [
+        (("Le bilan s'élève désormais à une vingtaine de morts.", "Un premier bilan faisait état de trois morts."), 20),
+        (("Un premier bilan faisait état de trois morts.",), 3),
+        (("Officials now say 40 people died.", "An earlier toll said 12 people were killed."), 40),
+    ],
+)
+def test_fatalities_reports_earlier_toll_is_superseded(sentences: tuple[str, ...], expected: int) -> None:
+    assert _toll("fr", *sentences) == expected
+
+
+@pytest.mark.parametrize(
+    "later",
+    ["Dans la soirée, 2 des 5 blessés ont succombé.", "Two of the wounded later died in hospital."],
+)
+def test_fatalities_reports_wounded_who_died_add(later: str) -> None:
+    assert _toll("fr", "Le poste a été attaqué, faisant 1 mort et 5 blessés.", later) == 3

@@ -100,6 +100,9 @@ _YEAR_BEFORE = re.compile(  # "in 2016", "October 2016", "juin 2021"
     _FLAGS,
 )
 # "seven of the eight people killed": the whole (eight) is the toll, the part is not
+_OF_THE_WOUNDED = re.compile(
+    r"^\s+(?:of\s+(?:the|those)|des|parmi\s+les)\s+(?:\d+\s+|[^\W\d]+\s+)?(?P<hurt>blessés|wounded|injured)\b", _FLAGS
+)
 _OF_THE_WHOLE = re.compile(r"^\s+(?:of\s+(?:the|these|those)|des|sur\s+les)\s+" + _QUALIFIER + _NUMBER + r"\b", _FLAGS)
 # "three of the dead", "sept des victimes": a part of a toll told elsewhere
 _OF_THE_DEAD = re.compile(
@@ -216,10 +219,17 @@ _ONE_ATTACKER = re.compile(
     r"(?:(?:a\s+été|est|avait\s+été)\s+(?:également\s+|aussi\s+)?(?:tué|abattu|neutralisé)|est\s+mort)\b",
     _FLAGS,
 )
+# a toll said to be superseded ("un premier bilan faisait état de", "an earlier toll of")
+_EARLIER_TOLL = re.compile(
+    r"\b(?:(?:premier|précédent|ancien)\s+bilan|bilan\s+(?:initial|précédent)"
+    r"|(?:initial|earlier|previous|first|preliminary)\s+(?:death\s+)?toll)\b[^.;!?\d]*$",
+    _FLAGS,
+)
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 _ATTACKER_CUE = re.compile(r"neutrali|abatt|repell|repoussé", _FLAGS)
 _ADDITIVE = re.compile(
-    r"\b(?:also|another|a\s+further|more(?!\s+than)|others?|additional|également|aussi|autres?|supplémentaires?)\b",
+    r"\b(?:also|another|a\s+further|more(?!\s+than)|others?|additional|également|aussi|autres?|supplémentaires?)\b"
+    r"|\b(?:blessés|wounded|injured)\s+(?:have\s+|had\s+|later\s+|ont\s+|avaient\s+)?(?:died|succomb)",
     _FLAGS,
 )
 
@@ -282,6 +292,9 @@ def _phrase_at(text: str, m: re.Match[str]) -> _Phrase | None:
     paren = _RESTATED.match(text, m.end()) if m.group("num")[-1].isalpha() else None
     base = paren.end() if paren is not None else m.end()
     after = text[base : base + 80]
+    wounded = _OF_THE_WOUNDED.match(after)
+    if wounded is not None:  # "2 des 5 blessés ont succombé": deaths after the toll, never counted in it
+        return _Phrase(m.start(), base + wounded.end(), value, wounded.group("hurt").lower(), m.end())
     if _OF_THE_WHOLE.match(after) or _OF_THE_DEAD.match(after):
         return None
     singular = m.group("num").lower() in _SINGULAR
@@ -427,6 +440,10 @@ def _death_mention(text: str, group: list[_Phrase]) -> FatalityMention | None:
         or bool(_ATTACKER_CUE.search(text[start:end]))
         or bool(_ENEMY_SIDE.search(text[max(0, start - 40) : start]))
     )
+    window = max(0, min(start, first.start) - 80)
+    earlier = _EARLIER_TOLL.search(text[window : first.start])
+    if earlier is not None:  # "un premier bilan faisait état de cinq morts": the evidence says so
+        start = min(start, window + earlier.start())
     return FatalityMention(Span(start, end, text[start:end]), count, attackers=attackers)
 
 
@@ -477,7 +494,9 @@ def fatalities_for_event(
 _VAGUE_WORD = re.compile(r"(?<!\w)(?:" + _VAGUE_ALT + r")(?!\w)", _FLAGS)
 # a later sentence that tells more deaths, not the same toll again ("a guide was also killed")
 _ALSO = re.compile(
-    r"\b(?:also|as\s+well|another|a\s+further|additional|également|aussi|supplémentaires?|en\s+outre)\b", _FLAGS
+    r"\b(?:also|as\s+well|another|a\s+further|additional|également|aussi|supplémentaires?|en\s+outre)\b"
+    r"|\b(?:blessés|wounded|injured)\s+(?:have\s+|had\s+|later\s+|ont\s+|avaient\s+)?(?:died|succomb)",
+    _FLAGS,
 )
 
 
@@ -550,9 +569,13 @@ def _one_toll(
     alone beats a share of one told for several places. Another report of the same victims
     with a smaller figure ("ten people were killed ... nine people had been killed") is the
     most conservative reading and is kept, unless it is under a third of the first (then it
-    is a part of the toll). A later count that says it is more ("a guide was also killed")
-    adds. ``low``/``high`` span every reading.
+    is a part of the toll). A later count that says it is more ("a guide was also killed",
+    "two of the wounded later died") adds. A toll said to be superseded ("un premier bilan
+    faisait état de cinq morts") is read only when no other is told. ``low``/``high`` span
+    every reading.
     """
+    if any(m.count and not _EARLIER_TOLL.search(m.span.text) for r in reports for m in r):
+        reports = [[m for m in r if not _EARLIER_TOLL.search(m.span.text)] for r in reports]
     totals = [(i, fatalities_for_event(r)) for i, r in enumerate(reports) if r]
     totals = [(i, t) for i, t in totals if t[0] > 0]
     if not totals:
