@@ -26,6 +26,12 @@ pytestmark = pytest.mark.slow
         ("Rangers were ambushed in W National Park in northern Benin.", "en", "Benin", "Alibori", "W National Park", 1),
         ("Sept soldats ont été tués dans le Parc national de la Pendjari, au Bénin.", "fr", "Benin", "Atakora",
          "Pendjari National Park", 1),
+        ("Des hommes armés ont tué six personnes à Bungou, dans l'est du Burkina Faso.", "fr", "Burkina Faso", "Est",
+         "Boungou", 1),
+        ("Gunmen killed four farmers in the village of Gremari in Borno State, Nigeria.", "en", "Nigeria", "Borno",
+         "Gremari", 1),
+        ("Des soldats ont été tués dans la région du Nord-Ouest, au Cameroun.", "fr", "Cameroon", "North-West",
+         "North-West", 3),
     ],
 )
 def test_places_real_gazetteer_resolves_sahel_places(text: str, language: str, country: str, admin1: str,

@@ -9,7 +9,7 @@ import pytest
 from harmattan.errors import GazetteerError
 from harmattan.gazetteer import InMemoryGazetteer, name_key
 from harmattan.gazetteer.build import build_gazetteer
-from harmattan.gazetteer.naming import spelling_key
+from harmattan.gazetteer.naming import ADMIN1_ALIASES, spelling_key
 from harmattan.gazetteer.sqlite import SqliteGazetteer
 from harmattan.gazetteer.ucdp import place_name, read_ucdp_places
 from harmattan.records import GazEntry
@@ -141,7 +141,7 @@ def test_gazetteer_build_refuses_a_csv_that_is_not_ucdp(dumps: Path, tmp_path: P
 @pytest.mark.parametrize(
     ("one", "other"),
     [("Bounty", "Bounti"), ("Bungou", "Boungou"), ("Tinzaouaten", "Ti-n-Zaouâtene"), ("Barsalogho", "Barsalogo"),
-     ("Yirgou", "Irgou"), ("Ouahigouya", "Wahiguya"), ("Tillabery", "Tillabéri")],
+     ("Yirgou", "Irgou"), ("Ouahigouya", "Wahiguya"), ("Tillabery", "Tillabéri"), ("Tinzahuaten", "Tinzaouatène")],
 )
 def test_gazetteer_spelling_key_joins_transcription_variants(one: str, other: str) -> None:
     assert spelling_key(name_key(one)) == spelling_key(name_key(other))
@@ -159,3 +159,12 @@ def test_gazetteer_build_finds_african_places_by_spelling_variant(dumps: Path, t
             if e.feature_class == "P"] == ["Mopti"]
     fake = InMemoryGazetteer([(e, []) for e in gaz.lookup(["mopti"])["mopti"]])
     assert fake.lookup_spellings(["mopti"]).keys() == {"mopti"}
+
+
+@pytest.mark.parametrize(
+    ("cc", "region", "french"),
+    [("CM", "North-West", "Nord-Ouest"), ("CM", "Far North", "Extrême-Nord"),
+     ("SD", "South Kordofan", "Kordofan du Sud"), ("ET", "Tigray", "Tigré")],
+)
+def test_gazetteer_admin1_areas_have_their_french_names(cc: str, region: str, french: str) -> None:
+    assert french in ADMIN1_ALIASES[(cc, region)]

@@ -252,8 +252,8 @@ def build_gazetteer(source: Path, out: Path, *, ucdp: Sequence[Path] = ()) -> Bu
     con.executemany("INSERT OR IGNORE INTO names VALUES (?, ?)", sorted(name_rows))
     # Transcription variants ("Bounty" for "Bounti"), for the places of African countries only.
     in_africa = {gid for gid, _, _, _, _, _, cc, *_ in entries if cc in african}
-    spellings = {(loose, gid) for key, gid in name_rows
-                 if gid in in_africa and len(loose := spelling_key(key)) >= SPELLING_KEY_MIN}
+    spellings = {(spelling_key(key), gid) for key, gid in name_rows
+                 if gid in in_africa and len(key) >= SPELLING_KEY_MIN}
     con.executemany("INSERT OR IGNORE INTO spellings VALUES (?, ?)", sorted(spellings))
     sources = "GeoNames (CC BY 4.0)" + ("; UCDP GED (CC BY 4.0, Sundberg & Melander 2013)" if added else "")
     con.executemany("INSERT INTO meta VALUES (?, ?)", [("schema", SCHEMA_VERSION), ("source", sources)])

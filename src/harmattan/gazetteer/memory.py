@@ -28,11 +28,11 @@ class InMemoryGazetteer:
         self._admin1: dict[tuple[str, str], GazEntry] = {}
         self._countries = {c.code: c for c in countries}
         for entry, names in entries:
-            for key in {name_key(n) for n in (entry.name, *names)}:
+            keys = {name_key(n) for n in (entry.name, *names)}
+            for key in keys:
                 self._by_key[key].append(entry)
-            for loose in {spelling_key(name_key(n)) for n in (entry.name, *names)}:
-                if len(loose) >= SPELLING_KEY_MIN:
-                    self._by_spelling[loose].append(entry)
+            for loose in {spelling_key(key) for key in keys if len(key) >= SPELLING_KEY_MIN}:
+                self._by_spelling[loose].append(entry)
             if entry.feature_code == ADMIN1_CODE:
                 self._admin1[(entry.country_code, entry.admin1_code)] = entry
         for info in self._countries.values():

@@ -33,7 +33,8 @@ def name_key(name: str) -> str:
 _SPELLINGS = (("tch", "ch"), ("sh", "ch"), ("dj", "j"), ("kh", "k"), ("gh", "g"), ("ph", "f"), ("ou", "u"),
               ("w", "u"), ("y", "i"), ("q", "k"))
 _DOUBLED = re.compile(r"([a-z])\1+")
-#: Spelling keys shorter than this say too little to match on.
+_MUTE_H = re.compile(r"(?<=[aeiou])h")
+#: Names (name keys) shorter than this say too little to match by spelling.
 SPELLING_KEY_MIN = 5
 
 
@@ -43,12 +44,13 @@ def spelling_key(key: str) -> str:
     "w"/"u" alike, "y" as "i", "dj" as "j", doubled letters single, no final mute "e".
 
     "Bounty" and "Bounti" -> "bunti"; "Bungou" and "Boungou" -> "bungu"; "Tinzaouaten" and
-    "Ti-n-Zaouâtene" -> "tinzauaten"; "Barsalogho" and "Barsalogo" -> "barsalogo".
+    "Ti-n-Zaouâtene" and "Tinzahuaten" -> "tinzauaten"; "Barsalogho" and "Barsalogo" -> "barsalogo";
+    "Yirgou" and "Irgou" -> "irgu" (a "h" after a vowel is mute too).
     """
     loose = key.replace(" ", "")
     for old, new in _SPELLINGS:
         loose = loose.replace(old, new)
-    loose = _DOUBLED.sub(r"\1", loose)
+    loose = _DOUBLED.sub(r"\1", _MUTE_H.sub("", loose))
     return loose[:-1] if len(loose) > SPELLING_KEY_MIN and loose.endswith("e") else loose
 
 
@@ -234,6 +236,20 @@ ADMIN1_ALIASES: dict[tuple[str, str], tuple[str, ...]] = {
     ("SD", "West Darfur"): ("Darfour-Occidental", "Darfour occidental", "Ouest-Darfour"),
     ("ML", "Tombouctou"): ("Timbuktu",),
     ("NG", "Federal Capital Territory"): ("FCT",),
+    ("SD", "Central Darfur"): ("Darfour central", "Darfour-Central"),
+    ("SD", "East Darfur"): ("Darfour oriental", "Darfour-Est"),
+    ("SD", "North Kordofan"): ("Kordofan du Nord", "Nord-Kordofan", "Kordofan-Nord"),
+    ("SD", "South Kordofan"): ("Kordofan du Sud", "Sud-Kordofan", "Kordofan-Sud"),
+    ("SD", "West Kordofan"): ("Kordofan occidental", "Ouest-Kordofan", "Kordofan-Ouest"),
+    ("ET", "Tigray"): ("Tigré",),
+    # Cameroon's regions by their French names (GeoNames has the English ones only)
+    ("CM", "North-West"): ("Nord-Ouest",),
+    ("CM", "South-West"): ("Sud-Ouest",),
+    ("CM", "Far North"): ("Extrême-Nord", "Extreme North", "Extreme-Nord"),
+    ("CM", "North"): ("Nord",),
+    ("CM", "South"): ("Sud",),
+    ("CM", "East"): ("Est",),
+    ("CM", "West"): ("Ouest",),
 }
 
 #: Suffix words dropped from GeoNames admin1 names ("Tillabéri Region" -> "Tillabéri").

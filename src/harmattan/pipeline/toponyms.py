@@ -289,8 +289,8 @@ def _spelling_variants(grams: Mapping[tuple[int, int], str], found: Mapping[str,
     for (a, b), key in grams.items():
         if key in found or any(a <= s <= b for s in starts) or key in HARD_STOP or key in SOFT_STOP:
             continue
-        if len(spelling := spelling_key(key)) >= SPELLING_KEY_MIN:
-            loose[key] = spelling
+        if len(key) >= SPELLING_KEY_MIN:
+            loose[key] = spelling_key(key)
     if not loose:
         return {}
     by_spelling = gazetteer.lookup_spellings(set(loose.values()))
