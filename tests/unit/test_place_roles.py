@@ -48,7 +48,10 @@ def test_place_roles_marks_the_area_after_a_village_as_its_container() -> None:
     ("text", "name"),
     [("Two doctors in Mekele told reporters that the market was hit.", "Mekele"),
      ("The toll rose to 12, the police spokesman stated on Tuesday in Jos.", "Jos"),
-     ("Des habitants de Kaya ont raconté que les assaillants étaient nombreux.", "Kaya")],
+     ("Des habitants de Kaya ont raconté que les assaillants étaient nombreux.", "Kaya"),
+     ("The last French troops left amid tensions with the junta in Bamako.", "Bamako"),
+     ("Les soldats sont partis, sur fond de crise avec le pouvoir à Niamey.", "Niamey"),
+     ("Relations with the government in power in Niamey soured.", "Niamey")],
 )
 def test_place_roles_marks_where_a_source_spoke(text: str, name: str) -> None:
     marked = mark_sources(text, [Span(0, len(text), text)], _mentions(text, name))
@@ -58,6 +61,16 @@ def test_place_roles_marks_where_a_source_spoke(text: str, name: str) -> None:
 def test_place_roles_event_place_after_said_that_is_not_a_source() -> None:
     text = "The army said that gunmen attacked Kaya on Monday."
     assert mark_sources(text, [Span(0, len(text), text)], _mentions(text, "Kaya"))[0].cue == "at"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Thousands marched against the government in Bamako on Friday.",
+     "Des milliers de personnes ont manifesté contre le pouvoir à Niamey."],
+)
+def test_place_roles_protest_against_a_government_is_at_its_seat(text: str) -> None:
+    name = "Bamako" if "Bamako" in text else "Niamey"
+    assert mark_sources(text, [Span(0, len(text), text)], _mentions(text, name))[0].cue != "source"
 
 
 def test_place_roles_directional_region_of_a_country() -> None:

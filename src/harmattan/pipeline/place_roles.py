@@ -55,6 +55,13 @@ _SOURCE_NOUN_BEFORE = re.compile(
     r"porte-parole|élus?)\s+(?:[\w’'-]+\s+){0,3}?(?:in|at|of|from|à|de|d['’])\s*(?:the\s+)?$",
     re.IGNORECASE,
 )
+#: The seat of a government named for the government ("the junta in Bamako", "le pouvoir à Niamey"),
+#: unless the sentence acts against it there ("marched against the government in Bamako").
+_SEAT = r"(?:junta|government|authorities|regime|rulers|junte|pouvoir|gouvernement|autorités|régime|dirigeants)"
+_SEAT_BEFORE = re.compile(r"\b" + _SEAT + r"\s+(?:au\s+pouvoir\s+|in\s+power\s+)?(?:in|à)\s+$", re.IGNORECASE)
+_AGAINST_SEAT = re.compile(r"\b(?:against|contre)\s+(?:the\s+|la\s+|le\s+|l['’]\s*)?" + _SEAT + r"\s+\S+\s+$"
+                           r"|\b(?:against|contre)\s+(?:the\s+|la\s+|le\s+|l['’]\s*)?" + _SEAT
+                           + r"\s+(?:au\s+pouvoir|in\s+power)\s+\S+\s+$", re.IGNORECASE)
 _VERB_SOON = re.compile(r"^[^.;:!?]{0,60}?\b" + _VERB + r"\b", re.IGNORECASE)
 
 _DIRECTION = r"(?:centre|center|nord|sud|est|ouest)(?:[- ](?:nord|sud|est|ouest))?"
@@ -118,6 +125,7 @@ def mark_sources(text: str, sentences: Sequence[Span], mentions: Sequence[PlaceM
             or bool(_SOURCE_AFTER.match(after))
             or bool(_SOURCE_BEFORE.search(before))
             or (bool(_SOURCE_NOUN_BEFORE.search(before)) and bool(_VERB_SOON.match(after)))
+            or (bool(_SEAT_BEFORE.search(before)) and not _AGAINST_SEAT.search(before))
         )
         if source:
             out[i] = PlaceMention(m.span, m.entry, precision=m.precision, kind=m.kind, cue="source")
