@@ -100,6 +100,7 @@ def test_place_roles_marks_an_officials_jurisdiction(text: str, name: str, cue: 
     ("text", "cue"),
     [("Gunmen killed six people in Kobi, 60 km (40 miles) east of Dori, on Sunday.", "landmark"),
      ("Des heurts ont eu lieu à Kobi, à une centaine de kilomètres au nord de Dori.", "landmark"),
+     ("Jets bombed Kobi town about 550 km (340 miles) west of Dori.", "landmark"),
      ("Gunmen killed six people in Kobi and an ambush 60 km east of Dori killed two.", "near")],
 )
 def test_place_roles_marks_a_landmark_that_locates_the_place_before(text: str, cue: str) -> None:

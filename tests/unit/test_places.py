@@ -331,6 +331,13 @@ def test_places_a_road_between_two_towns_is_placed_at_its_far_end(gaz: InMemoryG
     assert (where.location, where.geo_precision) == ("Ménaka", 1)
 
 
+def test_places_an_unknown_district_takes_the_admin1_of_its_region_not_of_its_landmark(gaz: InMemoryGazetteer
+                                                                                       ) -> None:
+    where = _where("Gunmen stormed a base in Kolbanga district, 80 km southwest of Niamey in the Tillaberi region.",
+                   gaz)
+    assert (where.country, where.admin1, where.location) == ("Niger", "Tillaberi", "Kolbanga")
+
+
 def test_places_dateline_with_bars_gives_the_country_but_not_the_place(gaz: InMemoryGazetteer) -> None:
     text = "Bamako, Mali | AFP | Six civilians were killed in central Mali on Wednesday, officials said."
     where = _where(text, gaz, sentence=0)

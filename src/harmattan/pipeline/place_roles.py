@@ -161,7 +161,8 @@ def mark_offices(text: str, mentions: Sequence[PlaceMention]) -> list[PlaceMenti
 
 #: What lies between a place and the landmark that locates it: ", 50 km (31 miles) east of".
 _DISTANCE_GAP = re.compile(
-    r"\W{0,3}(?:à\s+|about\s+|some\s+|just\s+|environ\s+|quelque\s+)?(?:\d[\d,.]*|une\s+(?:centaine|dizaine|"
+    r"\W{0,3}(?:(?:town|village|city|district|ville|localit[ée]|commune)\W{1,3})?(?:à\s+|about\s+|some\s+|just\s+|environ\s+|"
+    r"quelque\s+)?(?:\d[\d,.]*|une\s+(?:centaine|dizaine|"
     r"vingtaine|trentaine)|a\s+few|quelques)(?:\s+de)?\s*(?:km|kilom[eè]tres?|kilomet(?:er|re)s?|miles?)\b[^.;:!?]{0,50}",
     re.IGNORECASE,
 )

@@ -49,7 +49,7 @@ _UNKNOWN_PLACE = (
                r"(?:\s+[a-zàâçéèêëîïôûù]{4,})?\s+(?:of|de|d['’])\s*" + _NAME),  # "la ville nigérienne de Téra"
     re.compile(r"\b(?:camp|base|garrison|garnison)\s+(?:militaire\s+|military\s+)?(?:of|de|d['’])\s*" + _NAME),
     re.compile(r"(?<![\w’'])" + _NAME + r"\s+(?:(?:displacement|refugee|IDP|IDPs|military|army)\s+)?"
-               r"(?i:villages?|community|communities|town|camps?)\b"),
+               r"(?i:villages?|community|communities|town|camps?|district)\b"),
     re.compile(r"(?:\b[àÀ]|(?<![^\s«\"“])A|\bnear|\bpr[èe]s\s+de|\b[Ii]n|\bat)\s+#?" + _NAME
                + r"(?=\s*(?:,|\(|\.|\bet\b|\band\b|\bdans\b|\bin\b|\bil\b|\bthere\b)|['’]s\b"
                + r"|\s+\d+\s+(?:morts?|tu[ée]s|victimes|dead|killed|deaths|victims)\b)"),  # "à X 30 morts"
@@ -445,6 +445,7 @@ def _context_admin1(doc: Document, sentence: Span, country: str) -> str:
     def admin1s(spans: Sequence[Span]) -> list[str]:
         return [p.entry.admin1 for p in doc.places if p.entry is not None and p.entry.admin1
                 and p.kind in ("place", "admin1", "admin2") and p.entry.country_code == country
+                and p.cue not in ("landmark", "origin", "source")  # "X, 80 km from Mogadishu": not Mogadishu's
                 and any(_within(p, s) for s in spans)]
 
     idx = _sentence_index(doc, sentence)
