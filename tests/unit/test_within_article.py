@@ -192,3 +192,14 @@ def test_within_article_attackers_killed_in_a_told_battle_stay_in_it() -> None:
     theirs = _killed(200, "Their side: 3 dead", attackers=True)
     assert len(merge_drafts([battle, ours, theirs])) == 1
     assert len(merge_drafts([theirs, ours])) == 2  # told the other way round, still the response
+
+
+def test_within_article_anaphor_skips_a_past_event_recalled_in_passing() -> None:
+    # "Gunmen attacked Boni on Sunday." "The deadliest since the attack on Gao on 31 May last year."
+    # "The attack left 52 dead.": the toll is Sunday's attack's, not last year's
+    today = draft("Attack", start=0, location="Boni", lat=15.05, lon=-1.98, date=DAY)
+    past = draft("Attack", start=100, location="Gao", lat=16.27, lon=-0.04, date=dt.date(2023, 5, 31))
+    anaphor = draft("Attack", start=200, anaphoric=True, deaths=52)
+    groups = merge_drafts([today, past, anaphor])
+    assert [len(g) for g in groups] == [2, 1]
+    assert groups[0][1] is anaphor

@@ -116,9 +116,11 @@ def same_event(a: Draft, b: Draft) -> bool:
 
 def _joins(anaphor: Draft, other: Draft) -> bool:
     """Whether an anaphoric draft that tells a toll may join a group holding ``other``: a
-    compatible type, and a town of its own that is not another town far from the other's own
-    town ("the attacks left 60 dead in Alpha" belongs to the attack on Alpha)."""
-    if not types_compatible(anaphor, other):
+    compatible type, a compatible date (an event recalled in passing from last year, "the
+    deadliest since the attack on Beta in May 2021", is not "this attack"), and a town of its own
+    that is not another town far from the other's own town ("the attacks left 60 dead in Alpha"
+    belongs to the attack on Alpha)."""
+    if not (types_compatible(anaphor, other) and dates_compatible(anaphor, other)):
         return False
     towns = (anaphor.location.geo_precision < 3, other.location.geo_precision < 3)
     if anaphor.fatalities and own_place(anaphor) and own_place(other) and all(towns):
