@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from harmattan.pipeline.counts import parse_number
 from harmattan.pipeline.fatalities import (
     fatalities_across_reports,
     fatalities_for_event,
     find_fatalities,
-    parse_number,
     recalls_past_event,
 )
 from harmattan.records import FatalityMention, Span

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from harmattan.actors.naming import actor_name
 from harmattan.actors.sides import side_inter
 from harmattan.gazetteer.naming import name_key
+from harmattan.pipeline.counts import parse_number
 from harmattan.pipeline.dates import date_for_event
 from harmattan.pipeline.drafts import Draft
 from harmattan.pipeline.events import attribution_spans
@@ -26,7 +27,6 @@ from harmattan.pipeline.fatalities import (
     fatalities_across_reports,
     implied_deaths,
     mention_side,
-    parse_number,
     recalls_past_event,
 )
 from harmattan.pipeline.lexicon import cue

@@ -20,78 +20,25 @@ import dataclasses
 import re
 from collections.abc import Sequence
 
+from harmattan.pipeline.counts import (
+    ANY_NOUN,
+    NUMBER,
+    QUALIFIER,
+    QUANT,
+    SINGULAR,
+    VAGUE_ALT,
+    WORD_ALT,
+    noun_side,
+    parse_number,
+)
 from harmattan.records import Document, FatalityMention, Span
 
 _FLAGS = re.IGNORECASE
 
-_UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
-    "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-    "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7, "huit": 8,
-    "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15,
-    "seize": 16, "vingt": 20, "vingts": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60,
-    "quatre-vingt": 80, "quatre-vingts": 80, "quatre vingt": 80, "quatre vingts": 80,
-}  # fmt: skip
-_SCALES = {"hundred": 100, "cent": 100, "cents": 100, "thousand": 1000, "mille": 1000, "dozen": 12}
-# Vague quantities, by the codebook (gold guide): the conservative reading of each.
-_VAGUE = {
-    "dozens": 12, "a dozen": 12, "tens": 10, "hundreds": 100, "thousands": 1000, "scores": 20, "a score": 20,
-    "several dozen": 12, "several hundred": 100, "several": 3, "a number of": 3, "a few": 3, "a handful": 3,
-    "une dizaine": 10, "des dizaines": 10, "plusieurs dizaines": 10, "une douzaine": 12, "une quinzaine": 15,
-    "une vingtaine": 20, "une trentaine": 30, "une quarantaine": 40, "une cinquantaine": 50,
-    "une soixantaine": 60, "une centaine": 100, "des centaines": 100, "plusieurs centaines": 100,
-    "un millier": 1000, "des milliers": 1000, "plusieurs": 3, "quelques": 3,
-}  # fmt: skip
-_SINGULAR = {"a": 1, "an": 1, "one": 1, "un": 1, "une": 1, "another": 1}
-
-_WORD_ALT = "|".join(sorted({k.strip() for k in _UNITS} | set(_SCALES), key=len, reverse=True))
-_VAGUE_ALT = "|".join(
-    sorted((re.escape(k).replace(r"\ ", r"\s+(?:[«“\"]\s*)?") for k in _VAGUE), key=len, reverse=True)
-)
-_QUALIFIER = (
-    r"(?:(?:at\s+least|about|around|some|nearly|almost|more\s+than|over|up\s+to|as\s+many\s+as|no\s+fewer\s+than"
-    r"|no\s+less\s+than|well\s+over|approximately|roughly|an\s+estimated|a\s+total\s+of|a\s+further|another"
-    r"|au\s+moins|près\s+de|pres\s+de|plus\s+de|environ|quelque|jusqu'à|jusqu’à|pas\s+moins\s+de|un\s+total\s+de"
-    r"|officially|at\s+most|a\s+minimum\s+of|a\s+maximum\s+of|not\s+less\s+than|au\s+minimum)\s+)*"
-)
-_NUMBER = (
-    r"(?P<num>\d{1,3}(?:[,\u00a0\u202f ]\d{3})+|\d+"
-    r"|an?\s+(?:hundred|thousand)(?:(?:[-\s]+|\s+and\s+)(?:" + _WORD_ALT + r"))*"
-    r"|(?:" + _VAGUE_ALT + r")(?=\s)"
-    r"|(?:" + _WORD_ALT + r")(?:(?:[-\s]+|\s+(?:and|et)\s+|-et-)(?:" + _WORD_ALT + r"))*"
-    r"|a|an|one|un|une|another)"
-)
-_QUANT = re.compile(r"(?<![\w/.,:-])" + _QUALIFIER + _NUMBER + r"\b(?![-/]\w|[.,:]\d)", _FLAGS)
-
-# Victim nouns by side: distinct sides add up in an event; reports of one side conflict.
-_NOUNS = {
-    "state": r"soldiers?|troops?|troopers?|servicem[ae]n|service\s+members|military\s+personnel|personnel|officers?"
-    r"|policem[ae]n|police(?:\s+officers)?|gendarmes?|guards?|rangers?|peacekeepers?|security\s+forces"
-    r"|militaires?|soldats?|policiers?|agents?|casques\s+bleus|gardes?|vdp|volunteers|volontaires|army\s+\w+",
-    "armed": r"militants?|fighters?|insurgents?|jihadists?|djihadistes?|jihadistes?|terrorists?|terroristes?"
-    r"|attackers?|assailants?|assaillants?|gunmen|bandits?|rebels?|rebelles?|extremists?|suspects?|insurgés?"
-    r"|combattants?|éléments|elements|assaillants|islamistes?|islamists?|kamikazes?|présumés",
-    "foreign": r"mercenaries|mercenaires|wagner\s+\w+",
-    "civilian": r"civilians?|civils?|villagers?|villageois|residents?|habitants?|women|femmes|children|enfants"
-    r"|students?|élèves|étudiants?|worshipp?ers|fidèles|farmers?|herders?|traders?|passengers?|passagers?"
-    r"|workers?|travailleurs?|employés?|employees|miners?|orpailleurs?|protesters?|demonstrators?|manifestants?"
-    r"|trainers?|instructors?|pilots?|interpreters?|translators?|teachers?|nurses?|doctors?|imams?|pastors?|priests?"
-    r"|enseignants?|infirmi(?:er|ère)s?|médecins?|prêtres?|pasteurs?|colleagues?|collègues?"
-    r"|pupils|bergers?|éleveurs?|agriculteurs?|paysans?|displaced|déplacés|refugees|réfugiés|hostages?|otages?"
-    r"|journalists?|journalistes?|guides?|officials?|family\s+members|members|membres|chiefs?|chefs?|traders"
-    r"|citizens?|nationals?|tourists?|touristes?|ressortissants?|citoyens?|aid\s+workers?|humanitaires?|drivers?|chauffeurs?"
-    r"|commerçants?|christians|chrétiens|muslims|musulmans|boys|girls|garçons|filles|patients|jeunes?|youths?",
-    "total": r"(?-i:[A-Z][a-z]+(?:ans|ens|ais|ois))|people|persons|person|individuals|personnes?|individus|men"
-    r"|hommes|others|autres|victims?|victimes?|dead|deaths|fatalities|bodies|corps|morts?|décès|lives|vies|casualties"
-    r"|pertes\s+en\s+vies\s+humaines|pertes\s+humaines",
-}
-_ANY_NOUN = "|".join(f"(?:{v})" for v in _NOUNS.values())
 _NOUN_AFTER = re.compile(
     r"^\s*(?:(?P<partitive>of\s+them\b|of\s+whom\b|d['’]entre\s+(?:eux|elles))|of\s+(?:the\s+)?|d['’]|de\s+|des\s+)?\s*(?:[“«]\s*)?"
     r"(?P<adj>(?:(?!(?:while|but|whereas|mais|tandis|were|was|have|has|had|are|ont|a|sont|and|et|in|on|at|à|au|dans|who|qui|by|par|from|for|with|avec|pour|near|since|depuis|as|killed|dead|died|tu[ée]e?s?|morts?)\b)[^\W\d][\w'’-]*\s+){0,3}?)"
-    r"(?P<noun>" + _ANY_NOUN + r")\b",
+    r"(?P<noun>" + ANY_NOUN + r")\b",
     _FLAGS,
 )
 _YEAR_BEFORE = re.compile(  # "in 2016", "October 2016", "juin 2021"
@@ -103,14 +50,14 @@ _YEAR_BEFORE = re.compile(  # "in 2016", "October 2016", "juin 2021"
 _OF_THE_WOUNDED = re.compile(
     r"^\s+(?:of\s+(?:the|those)|des|parmi\s+les)\s+(?:\d+\s+|[^\W\d]+\s+)?(?P<hurt>blessés|wounded|injured)\b", _FLAGS
 )
-_OF_THE_WHOLE = re.compile(r"^\s+(?:of\s+(?:the|these|those)|des|sur\s+les)\s+" + _QUALIFIER + _NUMBER + r"\b", _FLAGS)
+_OF_THE_WHOLE = re.compile(r"^\s+(?:of\s+(?:the|these|those)|des|sur\s+les)\s+" + QUALIFIER + NUMBER + r"\b", _FLAGS)
 # "three of the dead", "sept des victimes": a part of a toll told elsewhere
 _OF_THE_DEAD = re.compile(
     r"^\s+(?:of\s+(?:the|those)\s+(?:dead|deceased|victims|fatalities|bodies|(?:people\s+|those\s+)?killed)"
     r"|(?:des|parmi\s+les)\s+(?:morts|victimes|tués|personnes\s+tuées|corps|défunts))\b",
     _FLAGS,
 )
-_LIVES_CUE = re.compile(r"\b(?:claim(?:ed|ing|s)?|cost|took|taken)\s+" + _QUALIFIER + r"$", _FLAGS)
+_LIVES_CUE = re.compile(r"\b(?:claim(?:ed|ing|s)?|cost|took|taken)\s+" + QUALIFIER + r"$", _FLAGS)
 _DEATH_NOUN = re.compile(
     r"dead|deaths|fatalities|bodies|corps|morts?|décès|victimes?|victims|pertes\s+en\s+vies\s+humaines|pertes\s+humaines",
     _FLAGS,
@@ -146,10 +93,10 @@ _TOLL_BEFORE = re.compile(
 # "300 habitants de cette localité et ses environs ont été exécutés"): no verb, no number
 _COMPLEMENT = (
     r"\s+(?:of|from|de|du|des|d['’])\s*(?:(?!(?:who|which|that|qui|que|when|were|was|have|has|had|are|is|ont|a|sont"
-    r"|est|été|avaient|avait|said|says|told|dit|selon|according|" + _WORD_ALT + r")\b)[^\W\d][\w'’-]*\s*?){1,5}?"
+    r"|est|été|avaient|avait|said|says|told|dit|selon|according|" + WORD_ALT + r")\b)[^\W\d][\w'’-]*\s*?){1,5}?"
 )
 # more victims sharing the number ("several students and soldiers have been confirmed dead")
-_MORE_NOUNS = r"(?:\s+(?:and|et)\s+(?:[^\W\d][\w'’-]*\s+)?(?:" + _ANY_NOUN + r")\b)"
+_MORE_NOUNS = r"(?:\s+(?:and|et)\s+(?:[^\W\d][\w'’-]*\s+)?(?:" + ANY_NOUN + r")\b)"
 _INCLUDING = r"(?:\s*,?\s*(?:including|dont|notamment|among\s+them|parmi\s+(?:eux|lesquels))\b[^.;:!?\d]{0,120}?)"
 _DEATH_AFTER = re.compile(
     r"^(?P<gap>(?:" + _COMPLEMENT + _INCLUDING + r"?|" + _MORE_NOUNS + r"?" + _INCLUDING + r"?"
@@ -202,7 +149,7 @@ _ENEMY_SIDE = re.compile(
 )
 # victims named in the plural with no number ("killed his guards", "des militaires ont été tués"):
 # the least a plural says is two, the codebook's most conservative reading
-_PLURAL_VICTIMS = r"(?:(?:" + _ANY_NOUN + r")(?<=[sx])|(?:gunm|wom|m)en|children|people)"
+_PLURAL_VICTIMS = r"(?:(?:" + ANY_NOUN + r")(?<=[sx])|(?:gunm|wom|m)en|children|people)"
 _UNNUMBERED = re.compile(
     r"\b(?:killed|killing|kills|shot\s+dead|executed|executing|massacred|slaughtered)\s+(?:his|her|their)\s+"
     r"(?:[a-z]+\s+)?" + _PLURAL_VICTIMS + r"\b"
@@ -234,43 +181,6 @@ _ADDITIVE = re.compile(
 )
 
 
-def parse_number(token: str) -> int | None:
-    """The value of a count written in digits, EN/FR words or a codebook vague quantity."""
-    token = " ".join(re.sub(r"[«»“”\"]", " ", token.lower().replace("’", "'")).split())
-    token = re.sub(r"^an?\s+(?=hundred|thousand)", "one ", token)  # "a hundred"
-    digits = re.sub(r"[,\u00a0\u202f ]", "", token)
-    if digits.isdigit():
-        return int(digits)
-    if token in _VAGUE:
-        return _VAGUE[token]
-    if token in _SINGULAR:
-        return _SINGULAR[token]
-    total, current = 0, 0
-    words = re.split(r"\s+(?:and|et)\s+|-et-|[-\s]+", token)
-    i = 0
-    while i < len(words):
-        word = words[i]
-        pair = f"{word}-{words[i + 1]}" if i + 1 < len(words) else ""
-        if pair in _UNITS:  # quatre-vingt(s)
-            current += _UNITS[pair]
-            i += 2
-            continue
-        if word in _SCALES:
-            scale = _SCALES[word]
-            if scale == 1000:
-                total += max(current, 1) * 1000
-                current = 0
-            else:
-                current = max(current, 1) * scale
-        elif word in _UNITS:
-            current += _UNITS[word]
-        else:
-            return None
-        i += 1
-    value = total + current
-    return value if value or token == "zero" else None
-
-
 _RESTATED = re.compile(r"\s*\(\s*\d+\s*\)|\s*[»”\"](?=\s)")
 
 
@@ -297,7 +207,7 @@ def _phrase_at(text: str, m: re.Match[str]) -> _Phrase | None:
         return _Phrase(m.start(), base + wounded.end(), value, wounded.group("hurt").lower(), m.end())
     if _OF_THE_WHOLE.match(after) or _OF_THE_DEAD.match(after):
         return None
-    singular = m.group("num").lower() in _SINGULAR
+    singular = m.group("num").lower() in SINGULAR
     noun = _NOUN_AFTER.match(after)
     if noun is None:
         alone = _PARTITIVE.match(after)
@@ -342,17 +252,10 @@ def _bounds(text: str, low: _Phrase, high: _Phrase) -> str | None:
     return "range"
 
 
-def _category(noun: str) -> str:
-    for name, pattern in _NOUNS.items():
-        if re.fullmatch(pattern, noun, _FLAGS):
-            return name
-    return "total"
-
-
 def find_fatalities(text: str, language: str) -> tuple[FatalityMention, ...]:
     """Every stated death count in ``text``, in text order (``language`` "fr": "a" is a verb)."""
     phrases: list[_Phrase] = []
-    for m in _QUANT.finditer(text):
+    for m in QUANT.finditer(text):
         if language == "fr" and m.group("num").lower() in ("a", "an"):
             continue  # "l'attaque a causé la mort de douze soldats"
         phrase = _phrase_at(text, m)
@@ -402,8 +305,8 @@ def implied_deaths(text: str, stated: Sequence[FatalityMention], within: Span) -
         for m in pattern.finditer(text, within.start, within.end):
             if any(f.span.start < m.end() and m.start() < f.span.end for f in (*stated, *out)):
                 continue
-            nouns = re.findall(_ANY_NOUN, m.group(0), _FLAGS)
-            armed = pattern is _ONE_ATTACKER or all(_category(n) == "armed" for n in nouns)
+            nouns = re.findall(ANY_NOUN, m.group(0), _FLAGS)
+            armed = pattern is _ONE_ATTACKER or all(noun_side(n) == "armed" for n in nouns)
             count = 1 if pattern is _ONE_ATTACKER else 2
             out.append(FatalityMention(Span(m.start(), m.end(), m.group(0)), count, attackers=armed))
     return tuple(sorted(out, key=lambda f: f.span.start))
@@ -436,7 +339,7 @@ def _death_mention(text: str, group: list[_Phrase]) -> FatalityMention | None:
             return None
         end = end + after.end()
     attackers = (
-        (all(_category(n) == "armed" for n in nouns if n) and any(nouns))
+        (all(noun_side(n) == "armed" for n in nouns if n) and any(nouns))
         or bool(_ATTACKER_CUE.search(text[start:end]))
         or bool(_ENEMY_SIDE.search(text[max(0, start - 40) : start]))
     )
@@ -451,8 +354,8 @@ def mention_side(mention: FatalityMention) -> str:
     """Which side a count is about: state, armed, foreign, civilian, or total (people, dead)."""
     if mention.attackers:
         return "armed"
-    nouns = re.findall(_ANY_NOUN, mention.span.text, _FLAGS)
-    sides = {_category(n) for n in nouns} - {"total"}
+    nouns = re.findall(ANY_NOUN, mention.span.text, _FLAGS)
+    sides = {noun_side(n) for n in nouns} - {"total"}
     return sides.pop() if len(sides) == 1 else "total"
 
 
@@ -491,7 +394,7 @@ def fatalities_for_event(
     return count, count, max(count, high_count), evidence
 
 
-_VAGUE_WORD = re.compile(r"(?<!\w)(?:" + _VAGUE_ALT + r")(?!\w)", _FLAGS)
+_VAGUE_WORD = re.compile(r"(?<!\w)(?:" + VAGUE_ALT + r")(?!\w)", _FLAGS)
 # a later sentence that tells more deaths, not the same toll again ("a guide was also killed")
 _ALSO = re.compile(
     r"\b(?:also|as\s+well|another|a\s+further|additional|également|aussi|supplémentaires?|en\s+outre)\b"
@@ -517,7 +420,7 @@ def _victims(mention: FatalityMention) -> str:
     """The words that say who died in a count ("French aid workers"), to tell reports of the
     same victims from counts of a part of them; "" when no noun follows the number."""
     words = []
-    for m in _QUANT.finditer(mention.span.text):
+    for m in QUANT.finditer(mention.span.text):
         noun = _NOUN_AFTER.match(mention.span.text[m.end() :])
         if noun is not None:
             words.append(" ".join((noun.group("adj") + noun.group("noun")).lower().split()))
