@@ -51,7 +51,9 @@ def test_place_roles_marks_the_area_after_a_village_as_its_container() -> None:
      ("Des habitants de Kaya ont raconté que les assaillants étaient nombreux.", "Kaya"),
      ("The last French troops left amid tensions with the junta in Bamako.", "Bamako"),
      ("Les soldats sont partis, sur fond de crise avec le pouvoir à Niamey.", "Niamey"),
-     ("Relations with the government in power in Niamey soured.", "Niamey")],
+     ("Relations with the government in power in Niamey soured.", "Niamey"),
+     ("Publié le dimanche 12 janvier 2020 à 21h29 à Niamey (NER)", "Niamey"),
+     ("Posted on 3 May 2021 in Kano", "Kano")],
 )
 def test_place_roles_marks_where_a_source_spoke(text: str, name: str) -> None:
     marked = mark_sources(text, [Span(0, len(text), text)], _mentions(text, name))
@@ -61,6 +63,11 @@ def test_place_roles_marks_where_a_source_spoke(text: str, name: str) -> None:
 def test_place_roles_event_place_after_said_that_is_not_a_source() -> None:
     text = "The army said that gunmen attacked Kaya on Monday."
     assert mark_sources(text, [Span(0, len(text), text)], _mentions(text, "Kaya"))[0].cue == "at"
+
+
+def test_place_roles_report_published_on_a_killing_keeps_its_scene() -> None:
+    text = "Les Nations unies ont publié leur rapport sur la tuerie survenue à Moura."
+    assert mark_sources(text, [Span(0, len(text), text)], _mentions(text, "Moura"))[0].cue != "source"
 
 
 @pytest.mark.parametrize(

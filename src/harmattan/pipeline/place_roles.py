@@ -55,6 +55,9 @@ _SOURCE_NOUN_BEFORE = re.compile(
     r"porte-parole|élus?)\s+(?:[\w’'-]+\s+){0,3}?(?:in|at|of|from|à|de|d['’])\s*(?:the\s+)?$",
     re.IGNORECASE,
 )
+#: Where a page was published ("Publié le 12 janvier 2020 à 21h29 à Niamey"): the newsroom's town.
+_PUBLISHED_BEFORE = re.compile(r"\b(?:publié|published|posted|mis\s+à\s+jour|updated)\s+(?:le\s+|on\s+)?"
+                               r"[^.\n]{0,30}?\d[^.\n]{0,25}?\s(?:à|in|from)\s+$", re.IGNORECASE)
 #: The seat of a government named for the government ("the junta in Bamako", "le pouvoir à Niamey"),
 #: unless the sentence acts against it there ("marched against the government in Bamako").
 _SEAT = r"(?:junta|government|authorities|regime|rulers|junte|pouvoir|gouvernement|autorités|régime|dirigeants)"
@@ -126,6 +129,7 @@ def mark_sources(text: str, sentences: Sequence[Span], mentions: Sequence[PlaceM
             or bool(_SOURCE_BEFORE.search(before))
             or (bool(_SOURCE_NOUN_BEFORE.search(before)) and bool(_VERB_SOON.match(after)))
             or (bool(_SEAT_BEFORE.search(before)) and not _AGAINST_SEAT.search(before))
+            or bool(_PUBLISHED_BEFORE.search(before))
         )
         if source:
             out[i] = PlaceMention(m.span, m.entry, precision=m.precision, kind=m.kind, cue="source")
