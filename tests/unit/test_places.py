@@ -338,6 +338,21 @@ def test_places_an_unknown_district_takes_the_admin1_of_its_region_not_of_its_la
     assert (where.country, where.admin1, where.location) == ("Niger", "Tillaberi", "Kolbanga")
 
 
+def test_places_where_people_were_heading_yields_to_where_they_were(gaz: InMemoryGazetteer) -> None:
+    text = ("Le convoi s'est arrêté hier soir à Say, au Niger. Ce matin, en reprenant sa route vers Niamey, "
+            "il a été bloqué par des manifestants.")
+    assert _where(text, gaz, sentence=1, language="fr").location == "Say"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("L'attaque visait le poste opérationnel avancé de Kolbanga, au Niger.", "Kolbanga"),
+     ("Les soldats ont été attaqués sur le site de Dourou, au Niger.", "Dourou")],
+)
+def test_places_unknown_army_post_or_site_is_a_place(text: str, name: str, gaz: InMemoryGazetteer) -> None:
+    assert _where(text, gaz, language="fr").location == name
+
+
 def test_places_dateline_with_bars_gives_the_country_but_not_the_place(gaz: InMemoryGazetteer) -> None:
     text = "Bamako, Mali | AFP | Six civilians were killed in central Mali on Wednesday, officials said."
     where = _where(text, gaz, sentence=0)

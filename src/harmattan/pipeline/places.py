@@ -47,7 +47,8 @@ _NAME = r"([A-ZÀ-Ý][\w’'-]+(?:[ -][A-ZÀ-Ý][\w’'-]+){0,2})"
 _UNKNOWN_PLACE = (
     re.compile(r"\b(?:village|town|hamlet|locality|community|commune|hameau|localit[ée]s?|ville)"
                r"(?:\s+[a-zàâçéèêëîïôûù]{4,})?\s+(?:of|de|d['’])\s*" + _NAME),  # "la ville nigérienne de Téra"
-    re.compile(r"\b(?:camp|base|garrison|garnison)\s+(?:militaire\s+|military\s+)?(?:of|de|d['’])\s*" + _NAME),
+    re.compile(r"\b(?:camp|base|garrison|garnison|site|poste|position)(?:\s+[a-zàâçéèêëîïôûù]{4,}){0,2}\s+"
+               r"(?:of|de|d['’])\s*" + _NAME),  # "le poste opérationnel avancé de X", "sur le site de X"
     re.compile(r"(?<![\w’'])" + _NAME + r"\s+(?:(?:displacement|refugee|IDP|IDPs|military|army)\s+)?"
                r"(?i:villages?|community|communities|town|camps?|district)\b"),
     re.compile(r"(?:\b[àÀ]|(?<![^\s«\"“])A|\bnear|\bpr[èe]s\s+de|\b[Ii]n|\bat)\s+#?" + _NAME
@@ -70,6 +71,10 @@ _DATELINE_HEAD = re.compile(r"\s*[A-ZÀ-Ý][A-ZÀ-Ý'’ .-]{2,30},\s*$")
 _NER_PLACES = {"GPE", "LOC"}
 _NER_NOT_PLACES = {"PERSON", "PER", "ORG", "NORP"}
 _KIND_RANK = {"place": 3.0, "admin2": 2.0, "admin1": 1.5, "country": 0.5}
+#: Where people were heading, never where they were ("leur progression vers Niamey", "bound for Gao").
+_HEADING_BEFORE = re.compile(r"(?:\bvers|\btowards?|\ben\s+direction\s+(?:de|du|des|d['’])|\bbound\s+for|"
+                             r"\bhead(?:ing|ed)\s+(?:for|to)|\b[àa]\s+destination\s+(?:de|du|des|d['’]))\s*"
+                             r"(?:the\s+|la\s+|le\s+|l['’]\s*)?$", re.IGNORECASE)
 _CUE_BONUS = {"at": 1.0, "near": 0.8, "": 0.0, "origin": -2.0, "possessive": -1.0, "within": -1.5,
               "office": -1.5, "landmark": -1.5, "road": -0.5}
 _active: dict[str, Gazetteer] = {}
@@ -342,10 +347,14 @@ def locate_event(doc: Document, sentence: Span, *, gazetteer: Gazetteer | None =
     countries = _countries_of(own)
     choice = _pick(own, countries)
     names_country = any(m.kind == "country" and m.cue != "possessive" for m in own)
-    if choice is None or choice.kind == "country":
+    heading = choice is not None and choice.cue == "origin" and bool(
+        _HEADING_BEFORE.search(doc.article.text, max(0, choice.span.start - 60), choice.span.start))
+    if choice is None or choice.kind == "country" or heading:
         spans = _neighbours(doc, idx)
         if names_country:  # "in Niger": only the sentences right around it may say where in Niger
             spans = spans[:3]
+        if heading:  # "their progress towards Niamey": the sentence before or after may tell where they were
+            spans = spans[:2]
         article = countries or {dominant_country(doc, gaz)}
         for span in spans:
             near = [m for m in doc.places if _within(m, span)]
