@@ -125,3 +125,21 @@ def test_fatalities_reports_earlier_toll_is_superseded(sentences: tuple[str, ...
 )
 def test_fatalities_reports_wounded_who_died_add(later: str) -> None:
     assert _toll("fr", "Le poste a été attaqué, faisant 1 mort et 5 blessés.", later) == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("When the death of Marshal Okoro was announced, the army took power.", "en", 1),
+        ("L'assassinat du président Mbeki a plongé le pays dans la crise.", "fr", 1),
+        ("The junta took power after the death of President Okoro.", "en", 0),
+        ("La junte a pris le pouvoir après la mort du président Mbeki.", "fr", 0),
+        ("The death of civilians is never acceptable.", "en", 0),
+    ],
+)
+def test_fatalities_one_person_named_dead(text: str, language: str, expected: int) -> None:
+    assert _toll(language, text) == expected
+
+
+def test_fatalities_named_death_yields_to_a_stated_count() -> None:
+    assert _toll("en", "The killing of Chief Okoro sparked riots.", "Riots left 7 people dead.") == 7

@@ -158,6 +158,19 @@ _UNNUMBERED = re.compile(
     r"(?:tués|abattus|exécutés|massacrés)\b",
     _FLAGS,
 )
+# one person named as dead ("the death of Marshal X was announced", "l'assassinat du président X")
+_TITLE = (
+    r"(?:president|marshal|general|colonel|captain|commander|chief|imam|pastor|father|mr|mrs|dr"
+    r"|président|maréchal|général|capitaine|commandant|chef|l['’]imam|pasteur|père|m\.)"
+)
+_NAMED_DEATH = re.compile(
+    r"\b(?:the\s+)?(?:death|killing|assassination|murder)\s+of\s+(?:(?i:" + _TITLE + r")\s+)?(?-i:[A-Z][\w'’-]+)"
+    r"|\b(?:la\s+)?(?:mort|assassinat|meurtre)\s+(?:de\s+|du\s+|d['’])(?:(?i:" + _TITLE + r")\s+)?(?-i:[A-Z][\w'’-]+)",
+)
+# "after the death of X": a time told by another event, not a death of this one
+_AFTER = re.compile(
+    r"\b(?:after|since|following|après|depuis|suite\s+à|à\s+la\s+suite\s+de)\s+(?:the\s+|la\s+)?$", _FLAGS
+)
 # the one attacker told dead without a number ("the bomber, who struck the market, was dead")
 _ONE_ATTACKER = re.compile(
     r"\bthe\s+(?:suicide\s+)?(?:bomber|attacker|assailant|gunman)(?:\s*,[^,.;]{1,120},)?\s+"
@@ -296,18 +309,21 @@ def find_fatalities(text: str, language: str) -> tuple[FatalityMention, ...]:
 
 def implied_deaths(text: str, stated: Sequence[FatalityMention], within: Span) -> tuple[FatalityMention, ...]:
     """Deaths told without a number in ``text[within]``, apart from the ``stated`` counts: the
-    one attacker told dead ("the bomber, who struck the market, was dead") is one; victims
+    one attacker told dead ("the bomber, who struck the market, was dead") is one, and so is one
+    person named dead ("the death of Marshal X"), read only when no count is told; victims
     named in the plural ("killed his guards", "des militaires ont été tués") are two, the
     least a plural says, read only when no count is told (``is_vague``). They are no stated
     number, so they do not make a sentence tell a toll; the event's toll reads them."""
     out: list[FatalityMention] = []
-    for pattern in (_ONE_ATTACKER, _UNNUMBERED):
+    for pattern in (_ONE_ATTACKER, _NAMED_DEATH, _UNNUMBERED):
         for m in pattern.finditer(text, within.start, within.end):
             if any(f.span.start < m.end() and m.start() < f.span.end for f in (*stated, *out)):
                 continue
+            if pattern is _NAMED_DEATH and _AFTER.search(text[max(0, m.start() - 25) : m.start()]):
+                continue
             nouns = re.findall(ANY_NOUN, m.group(0), _FLAGS)
-            armed = pattern is _ONE_ATTACKER or all(noun_side(n) == "armed" for n in nouns)
-            count = 1 if pattern is _ONE_ATTACKER else 2
+            armed = pattern is _ONE_ATTACKER or (pattern is _UNNUMBERED and all(noun_side(n) == "armed" for n in nouns))
+            count = 2 if pattern is _UNNUMBERED else 1
             out.append(FatalityMention(Span(m.start(), m.end(), m.group(0)), count, attackers=armed))
     return tuple(sorted(out, key=lambda f: f.span.start))
 
@@ -429,7 +445,8 @@ def _victims(mention: FatalityMention) -> str:
 
 def is_vague(mention: FatalityMention) -> bool:
     """Whether the count is a codebook reading of a vague word ("dozens", "plusieurs")."""
-    return bool(_VAGUE_WORD.search(mention.span.text) or _UNNUMBERED.fullmatch(mention.span.text))
+    text = mention.span.text
+    return bool(_VAGUE_WORD.search(text) or _UNNUMBERED.fullmatch(text) or _NAMED_DEATH.fullmatch(text))
 
 
 def fatalities_across_reports(
