@@ -32,7 +32,8 @@ def _mentions(text: str, *names: str) -> list[PlaceMention]:
     [(" village, Dankurmi district in ", True), (" Local Government Area of ", True), (", dans la région de ", True),
      (" displacement camp in ", True), (", the capital of ", True), (" and ", False), (" village of ", False),
      (" LGA, 11 people died in ", False), (". Then ", False), (", un village de la commune de ", True),
-     (", dans la commune de ", True), (", a village in ", True), (" et le village de ", False)],
+     (", dans la commune de ", True), (", a village in ", True), (" et le village de ", False),
+     (" (commune de ", True), (" (", False)],
 )
 def test_place_roles_container_gap(gap: str, container: bool) -> None:
     assert _is_container_gap(gap) is container

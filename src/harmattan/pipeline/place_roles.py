@@ -36,6 +36,8 @@ _CONTAINER_TEXT = """
     sa son un une a an
 """
 _CONTAINER_WORDS = frozenset(_CONTAINER_TEXT.split())
+_UNIT_WORDS = frozenset({"commune", "communes", "district", "lga", "cercle", "province", "region", "région",
+                         "state", "department", "département", "prefecture", "préfecture", "county", "territoire"})
 _CONTAINER_LINKS = frozenset({"in", "of", "dans", "de", "du", "des", "d", "near", "près", "pres", "à", ","})
 _GAP_TOKEN = re.compile(r"[,()]|[\w’'-]+")
 _MAX_GAP = 70
@@ -101,13 +103,16 @@ def _is_container_gap(gap: str) -> bool:
         return False
     tokens = _GAP_TOKEN.findall(gap.replace("’", "'"))
     linked = False
+    unit = False  # "Irgou (commune de Barsalogho)": a bracket holds the area; "Sikolo (Kafolo)" another name
     for token in tokens:
         low = token.lower().rstrip("'")
         if low in _CONTAINER_LINKS:
             linked = True
-        elif low not in _CONTAINER_WORDS and not token[:1].isupper():
+        elif low in _UNIT_WORDS:
+            unit = True
+        elif low not in _CONTAINER_WORDS and not token[:1].isupper() and low not in ("(", ")"):
             return False
-    return linked
+    return linked or (unit and "(" in tokens)
 
 
 def mark_sources(text: str, sentences: Sequence[Span], mentions: Sequence[PlaceMention]) -> list[PlaceMention]:

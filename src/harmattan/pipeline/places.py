@@ -58,7 +58,8 @@ _UNKNOWN_PLACE = (
 #: Villages named as a list: "the villages of X and Y", "two villages in western Niger, X and Y"; the
 #: places of attacks: "l'attaque d'X", "la double attaque de X et Y".
 _PLACE_LIST = re.compile(
-    r"\b(?:villages|towns|communities|hamlets|localit[ée]s|hameaux)\s+(?:(?:of|de|d['’])\s*(?=[A-ZÀ-Ý])|"
+    r"\b(?:villages|towns|communities|hamlets|localit[ée]s|hameaux|pr[ée]fectures|communes|districts|cercles)"
+    r"\s+(?:(?:of|de|d['’])\s*(?=[A-ZÀ-Ý])|"
     r"(?:in|of|de|du|dans)\s[^.;:,]{0,40}?,\s+(?=[A-ZÀ-Ý]))"
     r"|\b(?:attaques?|assauts?|massacres?)\s+(?:de\s+|d['’]\s*|contre\s+)(?=[A-ZÀ-Ý])"
 )
