@@ -61,6 +61,28 @@ def test_place_roles_marks_where_a_source_spoke(text: str, name: str) -> None:
     assert marked[0].cue == "source"
 
 
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [("Des manifestations ont eu lieu à Alpha, Beta, Gamma et Delta.", ["at", "at", "at", "at"]),
+     ("Protests took place in Alpha, Beta and Gamma.", ["at", "at", "at"]),
+     ("Gunmen attacked Alpha, Beta on Monday.", ["at", "within"])],  # two names: the second may hold the first
+)
+def test_place_roles_places_listed_are_not_containers(text: str, cues: list[str]) -> None:
+    names = [w.strip(",.") for w in text.split() if w[:1].isupper() and w.strip(",.") not in ("Des", "Protests",
+                                                                                              "Gunmen", "Monday")]
+    assert [m.cue for m in mark_containers(text, _mentions(text, *names))] == cues
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("Comme à Alpha, il y a eu des manifestations à Beta.", "Alpha"),
+     ("As in Alpha, protesters marched in Beta on Friday.", "Alpha")],
+)
+def test_place_roles_place_named_for_comparison_is_no_scene(text: str, name: str) -> None:
+    assert mark_sources(text, [Span(0, len(text), text)], _mentions(text, name, "Beta"))[0].cue == "source"
+    assert mark_sources(text, [Span(0, len(text), text)], _mentions(text, name, "Beta"))[1].cue == "at"
+
+
 def test_place_roles_event_place_after_said_that_is_not_a_source() -> None:
     text = "The army said that gunmen attacked Kaya on Monday."
     assert mark_sources(text, [Span(0, len(text), text)], _mentions(text, "Kaya"))[0].cue == "at"

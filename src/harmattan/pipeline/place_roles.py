@@ -57,6 +57,9 @@ _SOURCE_NOUN_BEFORE = re.compile(
     r"porte-parole|élus?)\s+(?:[\w’'-]+\s+){0,3}?(?:in|at|of|from|à|de|d['’])\s*(?:the\s+)?$",
     re.IGNORECASE,
 )
+#: A place named for comparison ("Comme à N'Djamena, il y a eu des manifestations à Moundou"): not this scene.
+_COMPARED_BEFORE = re.compile(r"(?:^|[.,;:!?]\s*|\n)(?:comme|ainsi\s+qu['’]|as|like|just\s+as)\s+"
+                              r"(?:à|au|aux|en|in|at)\s+(?:the\s+|la\s+|le\s+)?$", re.IGNORECASE)
 #: Where a page was published ("Publié le 12 janvier 2020 à 21h29 à Niamey"): the newsroom's town.
 _PUBLISHED_BEFORE = re.compile(r"\b(?:publié|published|posted|mis\s+à\s+jour|updated)\s+(?:le\s+|on\s+)?"
                                r"[^.\n]{0,30}?\d[^.\n]{0,25}?\s(?:à|in|from)\s+$", re.IGNORECASE)
@@ -82,9 +85,10 @@ _DIRECTIONAL_REGION = re.compile(
 def mark_containers(text: str, mentions: Sequence[PlaceMention]) -> list[PlaceMention]:
     """Give cue ``within`` to each place that follows another one as the area containing it."""
     out = list(mentions)
+    listed = _listed(text, out)
     for i in range(1, len(out)):
         prev, cur = out[i - 1], out[i]
-        if cur.cue in ("source",) or prev.kind in ("country", "demonym", "dateline"):
+        if cur.cue in ("source",) or prev.kind in ("country", "demonym", "dateline") or i in listed:
             continue
         if cur.kind not in ("place", "admin1", "admin2"):
             continue
@@ -92,6 +96,17 @@ def mark_containers(text: str, mentions: Sequence[PlaceMention]) -> list[PlaceMe
         if _is_container_gap(gap):
             out[i] = PlaceMention(cur.span, cur.entry, precision=cur.precision, kind=cur.kind, cue="within")
     return out
+
+
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s*(?:et|and|&))\s*")
+
+
+def _listed(text: str, mentions: Sequence[PlaceMention]) -> set[int]:
+    """Places named as a list of three or more ("à Moundou, Doba, Koumra et Sarh"): one after a
+    bare comma is the next of the list, not the area holding the one before."""
+    bare = [i for i in range(1, len(mentions))
+            if _LIST_GAP.fullmatch(text[mentions[i - 1].span.end : mentions[i].span.start])]
+    return {i for i in bare if i - 1 in bare or i + 1 in bare}
 
 
 #: "X and the village of Y" names another village; "X, un village de la commune de Y" names X's commune.
@@ -135,6 +150,7 @@ def mark_sources(text: str, sentences: Sequence[Span], mentions: Sequence[PlaceM
             or (bool(_SOURCE_NOUN_BEFORE.search(before)) and bool(_VERB_SOON.match(after)))
             or (bool(_SEAT_BEFORE.search(before)) and not _AGAINST_SEAT.search(before))
             or bool(_PUBLISHED_BEFORE.search(before))
+            or bool(_COMPARED_BEFORE.search(before))
         )
         if source:
             out[i] = PlaceMention(m.span, m.entry, precision=m.precision, kind=m.kind, cue="source")
