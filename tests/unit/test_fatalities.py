@@ -303,3 +303,18 @@ def test_fatalities_reads_count_told_with_more_words(text: str, language: str, e
 )
 def test_fatalities_people_hurt_are_not_deaths(text: str, language: str) -> None:
     assert find_fatalities(text, language) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Il a démenti de « fausses informations » selon lesquelles l'armée aurait tué des dizaines de civils.", "fr"),
+        ("The army dismissed rumours that 30 soldiers had been killed at the base.", "en"),
+    ],
+)
+def test_fatalities_count_told_as_rumour_is_no_toll(text: str, language: str) -> None:
+    assert find_fatalities(text, language) == ()
+
+
+def test_fatalities_rumour_in_an_earlier_sentence_does_not_hide_a_toll() -> None:
+    assert _counts("Rumours spread through the town. Then 12 people were killed.") == [12]

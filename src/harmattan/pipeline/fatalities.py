@@ -179,6 +179,12 @@ _ONE_ATTACKER = re.compile(
     r"(?:(?:a\s+été|est|avait\s+été)\s+(?:également\s+|aussi\s+)?(?:tué|abattu|neutralisé)|est\s+mort)\b",
     _FLAGS,
 )
+# a count told as a rumour or false report is no toll
+_RUMOUR = re.compile(
+    r"\b(?:fausses?\s+informations?|rumeurs?|rumou?rs?|false\s+(?:reports?|claims?|information)|fake\s+news|intox)"
+    r"[^.!?]*$",
+    _FLAGS,
+)
 # a toll said to be superseded ("un premier bilan faisait état de", "an earlier toll of")
 _EARLIER_TOLL = re.compile(
     r"\b(?:(?:premier|précédent|ancien)\s+bilan|bilan\s+(?:initial|précédent)"
@@ -341,6 +347,8 @@ def _death_mention(text: str, group: list[_Phrase]) -> FatalityMention | None:
         or (first.noun in ("lives", "vies") and bool(_LIVES_CUE.search(before)))  # "claimed 600 lives"
     )
     cue = _ACTIVE_KILL.search(before) or _TOLL_BEFORE.search(before)
+    if _RUMOUR.search(text[max(0, first.start - 160) : first.start]):
+        return None  # "démentant de « fausses informations » selon lesquelles l'armée aurait tué ..."
     if _HURT_AFTER.match(text[end : end + 40]):
         return None  # "leaving at least 19 people injured"
     if death_noun:
