@@ -282,6 +282,7 @@ def test_fatalities_across_reports_part_of_toll_does_not_replace_it(later: str) 
         ("Le bilan s'élève à une « vingtaine » de morts.", "fr", [20]),
         ("A farmer from the next village said that four people had been killed.", "en", [4]),
         ("Eleven villagers, including the four children, were killed.", "en", [11]),
+        ("Gunmen kill 40 in two villages of the north.", "en", [40]),
         ("Several pupils and guards have been confirmed dead.", "en", [3]),
         ("Twelve soldiers and civilians were killed in the raid.", "en", [12]),
         ("The strike killed 9 civilians and 2 “fighters” at the market.", "en", [11]),

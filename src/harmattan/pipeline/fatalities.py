@@ -64,7 +64,7 @@ _DEATH_NOUN = re.compile(
 )
 _PARTITIVE = re.compile(r"^\s*(?:of\s+them|of\s+whom|d['’]entre\s+(?:eux|elles))\b", _FLAGS)
 _NOT_PEOPLE = re.compile(
-    r"^\s*(?:(?!(?:killed|dead|died|tu[ée]e?s|morts?)\b)[\w'’-]+\s+){0,2}?(?:vehicles?|cars?|trucks?|houses?|homes?|buildings?|km|kilom[eè]tres?|kilometers?"
+    r"^\s*(?:(?!(?:killed|dead|died|tu[ée]e?s|morts?|in|at|on|near|across|à|dans|en|près)\b)[\w'’-]+\s+){0,2}?(?:vehicles?|cars?|trucks?|houses?|homes?|buildings?|km|kilom[eè]tres?|kilometers?"
     r"|miles?|metres?|meters?|percent|per\s+cent|%|years?|ans?|années?|months?|mois|days?|jours?|hours?|heures?"
     r"|minutes?|villages?|communities|localités|motorcycles?|motos?|camions?|véhicules?|maisons?|weapons?|armes?"
     r"|rounds?|bombs?|bombes?|drones?|villages|shops?|boutiques?|cattle|head|têtes|am|pm|h\b|hrs|heads?)\b",
