@@ -147,3 +147,12 @@ def test_place_roles_marks_a_landmark_that_locates_the_place_before(text: str, c
 )
 def test_place_roles_marks_the_near_end_of_a_road(text: str, cues: list[str]) -> None:
     assert [m.cue for m in mark_road_ends(text, _mentions(text, "Kobi", "Dori"))] == cues
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The envoy speaks during a news conference in Dori, Wednesday. (AP Photo/Jane Doe)",
+     "FILE PHOTO: Soldiers patrol in Dori, March 3, 2019."],
+)
+def test_place_roles_a_photo_captions_place_is_no_scene(text: str) -> None:
+    assert mark_sources(text, [Span(0, len(text), text)], _mentions(text, "Dori"))[0].cue == "source"

@@ -130,6 +130,11 @@ def _is_container_gap(gap: str) -> bool:
     return linked or (unit and "(" in tokens)
 
 
+#: A photo caption's credit or label: "(AP Photo/Cliff Owen)", "REUTERS/Joe Penney", "FILE PHOTO:".
+_CAPTION = re.compile(r"\((?:AP|AFP|Reuters|EPA)\s+Photo\b[^)]{0,40}\)|\bREUTERS\s*/\s*[A-Z]|"
+                      r"\b(?:FILE\s+)?PHOTO\s*:|\bAFP\s+PHOTO\b|\bPhoto\s*:\s*(?:AP|AFP|Reuters)\b")
+
+
 def mark_sources(text: str, sentences: Sequence[Span], mentions: Sequence[PlaceMention]) -> list[PlaceMention]:
     """Give cue ``source`` to places that say where a source spoke, not where the event was."""
     out = list(mentions)
@@ -137,6 +142,8 @@ def mark_sources(text: str, sentences: Sequence[Span], mentions: Sequence[PlaceM
     for s in sentences:
         # A frame running on past 60 characters holds the reported clause too ("officials said that ...").
         frames.extend((s.start + a, s.start + b) for a, b in attribution_spans(s.text) if b - a <= 60 or a == 0)
+        if _CAPTION.search(s.text):  # a photo caption tells where a picture was taken (GOLD_GUIDE: not coded)
+            frames.append((s.start, s.end))
     for i, m in enumerate(out):
         if m.kind in ("country", "demonym", "dateline"):
             continue
