@@ -354,6 +354,13 @@ def test_places_unknown_army_post_or_site_is_a_place(text: str, name: str, gaz: 
     assert _where(text, gaz, language="fr").location == name
 
 
+def test_places_a_region_named_again_bare_is_the_region_not_its_town(gaz: InMemoryGazetteer) -> None:
+    doc = _doc("Jihadists are active in the Mopti region of Mali. Mopti has become a hotspot. Gunmen attacked "
+               "in Mopti on Friday.", gaz)
+    assert [(m.span.text, m.kind) for m in doc.places if m.span.text == "Mopti"] == [
+        ("Mopti", "admin1"), ("Mopti", "admin1"), ("Mopti", "place")]
+
+
 def test_places_dateline_with_bars_gives_the_country_but_not_the_place(gaz: InMemoryGazetteer) -> None:
     text = "Bamako, Mali | AFP | Six civilians were killed in central Mali on Wednesday, officials said."
     where = _where(text, gaz, sentence=0)

@@ -468,7 +468,12 @@ def resolve_toponyms(toponyms: Sequence[Toponym], ctx: Context) -> list[tuple[To
     the admin1 areas and points that help the ambiguous ones, whose first choices then help each
     other ("Bosso et Diffa": the Bosso next to Diffa). A small place of a country whose admin1 areas
     the article names, but not this one, is most likely a homonym missing from the gazetteer: it
-    comes back as kind "unknown" (its name is kept, no point)."""
+    comes back as kind "unknown" (its name is kept, no point). A name the article calls a region
+    ("the Sagaing region") is that region when named again bare ("Sagaing has emerged as a
+    hotspot"), not its homonymous town; "in Sagaing" may still be the town."""
+    regions = {t.key for t in toponyms if t.kind == "admin1"}
+    toponyms = [replace(t, kind="admin1") if t.kind == "place" and t.cue == "" and t.key in regions
+                and any(c.feature_code == ADMIN1_CODE for c in t.candidates) else t for t in toponyms]
     for t in toponyms:
         if len(t.candidates) == 1 and t.kind != "demonym":
             entry = t.candidates[0]
