@@ -189,3 +189,22 @@ def test_assemble_event_told_only_as_attackers_killed_is_a_battle() -> None:
     death = FatalityMention(Span(0, 15, "Three jihadists"), 3, attackers=True)
     draft = Draft(mention, dt.date(2024, 3, 9), 1, None, EventLocation(country="Mali"), (), (death,))
     assert record_from_group(doc, [draft]).sub_event_type == "Armed clash"
+
+
+def test_assemble_a_place_named_in_passing_is_no_scene() -> None:
+    destination = _placed(200, "Mekele", 1)  # "the survivors made it to Mekele"
+    group = [_national(0), _placed(100, "Togoga", 2, own=False), destination]
+    assert group_location(group).location == "Mekele"
+    assert destination.location.evidence is not None
+    assert group_location(group, passing={destination.location.evidence}).location == "Togoga"
+
+
+def test_assemble_town_inside_the_named_district_beats_the_district() -> None:
+    def in_district(d: Draft) -> Draft:
+        return dataclasses.replace(d, location=dataclasses.replace(d.location, admin2="Alpha Province"))
+
+    district = in_district(_placed(0, "Alpha Province", 2))
+    town = in_district(_placed(100, "Bravo", 1))
+    assert group_location([district, town]).location == "Bravo"
+    elsewhere = _placed(100, "Charlie", 1)  # a town of another district does not displace it
+    assert group_location([district, elsewhere]).location == "Alpha Province"

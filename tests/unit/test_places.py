@@ -511,3 +511,17 @@ def test_places_district_is_placed_at_its_seat(seat_code: str, location: str) ->
     where = _where("Jihadists attacked an army post in the cercle de Dire on Monday.", small)
     assert (where.location, where.geo_precision) == (location, 2)
     assert where.latitude == (16.27 if location == "Dire" else 17.5)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen seized Boni in central Mali in 2019. It was a blow. The town was looted for two days. "
+        "Aid reached the Mopti region.",
+        "Des hommes armés ont pris Boni, au Mali, en 2019. Ce fut un choc. La ville a été pillée. "
+        "L'aide a atteint la région de Mopti.",
+    ],
+)
+def test_places_the_town_borrows_a_town_not_the_region_around_it(text: str, gaz: InMemoryGazetteer) -> None:
+    where = _where(text, gaz, sentence=2, language="fr" if text.startswith("Des") else "en")
+    assert where.location == "Boni"

@@ -14,7 +14,7 @@ import hashlib
 import itertools
 import re
 import time
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from harmattan.actors.naming import actor_name
 from harmattan.actors.sides import side_inter
@@ -278,7 +278,8 @@ def record_from_group(
         evidence.append(Evidence(aid, "event_date", dm.span.start, dm.span.end, dm.span.text))
 
     mine = {d.mention.span for d in group}
-    where = group_location(group, other_events=[m.span for m in doc.event_mentions if m.span not in mine])
+    where = group_location(group, other_events=[m.span for m in doc.event_mentions if m.span not in mine],
+                           passing=passing_places(doc))
     if not where.country:
         where = actor_country_location(doc, group) or where
     if where.evidence is not None:
@@ -365,7 +366,19 @@ def record_from_group(
     )
 
 
-def group_location(group: Sequence[Draft], *, other_events: Sequence[Span] = ()) -> EventLocation:
+#: Cues of a place named in passing, not as a scene: where people went or came from ("the convoy made
+#: it to X", "vers X", "from X") and a landmark a distance is told from ("65 km from X").
+_PASSING_CUES = ("origin", "landmark")
+
+
+def passing_places(doc: Document) -> set[Span]:
+    """The spans of the article's places named in passing (``_PASSING_CUES``)."""
+    return {m.span for m in doc.places if m.cue in _PASSING_CUES}
+
+
+def group_location(
+    group: Sequence[Draft], *, other_events: Sequence[Span] = (), passing: Collection[Span] = ()
+) -> EventLocation:
     """Where a merged event happened: a place named in its own sentences beats one borrowed
     from context; a town or village beats a region or a country; among towns, the one most of
     the sentences name, then the first told (a town named once in passing, "ambulances from
@@ -375,30 +388,46 @@ def group_location(group: Sequence[Draft], *, other_events: Sequence[Span] = ())
     country ("six killed in central Mali") or a region ("an airstrike in the Tigray region"), a
     town of that country or region borrowed from a sentence around them ("the village of X was
     hit") is the event's, unless that sentence tells another event (``other_events``: the
-    sentences of the article's other events)."""
+    sentences of the article's other events).
+
+    A place its sentence names only in passing (``passing``: "the survivors made it to X", "vers
+    X", "65 km from X") is no scene: that sentence's event keeps the place the others give."""
+    def own(d: Draft) -> bool:
+        return own_place(d) and d.location.evidence not in passing
+
     def votes(where: EventLocation) -> int:
-        return sum(own_place(d) and name_key(d.location.location) == name_key(where.location) for d in group)
+        return sum(own(d) and name_key(d.location.location) == name_key(where.location) for d in group)
 
     def national(where: EventLocation) -> bool:
         return not where.location or name_key(where.location) == name_key(where.country)
 
-    own_countries = {d.location.country for d in group if own_place(d) and national(d.location)}
-    own_regions = {(d.location.country, d.location.admin1) for d in group if own_place(d)
+    own_countries = {d.location.country for d in group if own(d) and national(d.location)}
+    own_regions = {(d.location.country, d.location.admin1) for d in group if own(d)
                    and not national(d.location) and d.location.geo_precision == 3}
 
     def lent(d: Draft) -> bool:
         ev, where = d.location.evidence, d.location
         inside = where.country in own_countries or (
             (where.country, where.admin1) in own_regions and where.geo_precision < 3)
-        return (not national(where) and inside and ev is not None
+        return (not national(where) and inside and ev is not None and ev not in passing
                 and not any(s.start <= ev.start < s.end for s in other_events))
 
-    def rank(item: tuple[int, Draft]) -> tuple[bool, bool, int, bool, int, bool, int]:
+    def trusted(d: Draft) -> bool:
+        return own(d) or lent(d)
+
+    def covers(where: EventLocation) -> bool:
+        """Whether ``where`` is a district or province ("in the Tapoa province") that a town the
+        event's sentences name lies in: the town is the more precise scene."""
+        area = name_key(where.admin2)
+        return bool(area) and name_key(where.location) == area and where.geo_precision == 2 and any(
+            trusted(o) and name_key(o.location.admin2) == area and name_key(o.location.location) != area
+            for o in group)
+
+    def rank(item: tuple[int, Draft]) -> tuple[bool, bool, int, bool, bool, int, bool, int]:
         n, d = item
         where = d.location
         tier = 9 if not where.location else 1 if where.geo_precision < 3 else 3
-        trusted = own_place(d) or lent(d)
-        return (not trusted, national(where), tier, not own_place(d), -votes(where), not where.country, n)
+        return (not trusted(d), national(where), tier, covers(where), not own(d), -votes(where), not where.country, n)
 
     return min(enumerate(group), key=rank)[1].location
 
@@ -551,7 +580,8 @@ def assemble_events(doc: Document) -> tuple[EventRecord, ...]:
     drafts = [d for mention in doc.event_mentions for d in build_drafts(doc, mention)]
     drafts = crowd_story_deaths(doc, drafts)
     groups = merge_drafts(drafts)
-    wheres = [group_location(group) for group in groups]
+    passing = passing_places(doc)
+    wheres = [group_location(group, passing=passing) for group in groups]
     later: list[list[tuple[FatalityMention, ...]]] = [[] for _ in groups]
     for toll in toll_drafts(doc):
         target = toll_target(toll, groups, wheres)

@@ -76,6 +76,11 @@ _KIND_RANK = {"place": 3.0, "admin2": 2.0, "admin1": 1.5, "country": 0.5}
 _HEADING_BEFORE = re.compile(r"(?:\bvers|\btowards?|\ben\s+direction\s+(?:de|du|des|d['’])|\bbound\s+for|"
                              r"\bhead(?:ing|ed)\s+(?:for|to)|\b[àa]\s+destination\s+(?:de|du|des|d['’]))\s*"
                              r"(?:the\s+|la\s+|le\s+|l['’]\s*)?$", re.IGNORECASE)
+#: A sentence that tells its scene as a town or village already named ("the town was taken"): a
+#: place borrowed for it is a town or village, never the region or country around it.
+_TOWN_ANAPHOR = re.compile(r"\b(?:the|this|that)\s+(?:town|village|city|locality)\b(?!\s+of\b)|"
+                           r"\b(?:la|cette)\s+(?:ville|localit[ée])\b(?!\s+d)|\b(?:le|ce)\s+village\b(?!\s+d)",
+                           re.IGNORECASE)
 _CUE_BONUS = {"at": 1.0, "near": 0.8, "": 0.0, "origin": -2.0, "possessive": -1.0, "within": -1.5,
               "office": -1.5, "landmark": -1.5, "road": -0.5}
 _active: dict[str, Gazetteer] = {}
@@ -357,11 +362,14 @@ def locate_event(doc: Document, sentence: Span, *, gazetteer: Gazetteer | None =
         if heading:  # "their progress towards Niamey": the sentence before or after may tell where they were
             spans = spans[:2]
         article = countries or {dominant_country(doc, gaz)}
+        town = choice is None and _TOWN_ANAPHOR.search(sentence.text) is not None
         for span in spans:
             near = [m for m in doc.places if _within(m, span)]
             found = _pick(near, countries or _countries_of(near))
             # two sentences on, only a place of the country the event is in (or the article is about)
             far = _sentence_index(doc, span) == idx + 2
+            if town and found is not None and found.kind != "place":
+                continue  # "the town was taken": not the region the next sentence names
             if found is not None and found.kind != "country" and found.cue != "origin" and (
                 not (countries or far) or (found.entry is not None and found.entry.country_code in article)
             ):
