@@ -84,7 +84,7 @@ def test_within_article_protest_with_deaths_is_violent() -> None:
 
 
 def test_within_article_listed_counts_go_to_their_places() -> None:
-    from harmattan.pipeline.assemble import _listed_count
+    from harmattan.pipeline.site_tolls import _listed_count
 
     text = "Seven people were killed in Alpha, four in Beta and 8 in Gamma."
     beta = text.index("Beta")

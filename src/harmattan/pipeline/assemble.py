@@ -11,7 +11,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
-import itertools
 import re
 import time
 from collections.abc import Collection, Sequence
@@ -19,12 +18,10 @@ from collections.abc import Collection, Sequence
 from harmattan.actors.naming import actor_name
 from harmattan.actors.sides import side_inter
 from harmattan.gazetteer.naming import name_key
-from harmattan.pipeline.counts import parse_number
 from harmattan.pipeline.dates import date_for_event
 from harmattan.pipeline.drafts import Draft
 from harmattan.pipeline.events import attribution_spans
 from harmattan.pipeline.fatalities import (
-    fatalities_across_reports,
     implied_deaths,
     mention_side,
     recalls_past_event,
@@ -37,6 +34,7 @@ from harmattan.pipeline.places import (
     recalled_development_scope,
 )
 from harmattan.pipeline.sides import article_group, attack_on_armed_side, group_sides
+from harmattan.pipeline.site_tolls import deaths_by_place, group_fatalities, share_toll_among_sites
 from harmattan.pipeline.within_article import (
     attackers_killed,
     group_sub_event_type,
@@ -137,54 +135,6 @@ def build_drafts(doc: Document, mention: EventMention) -> list[Draft]:
     return [draft(where, near) for where, near in zip(wheres, by_place, strict=True)]
 
 
-_ANOTHER_PLACE = re.compile(r"(?:[,;]|\band\b|\bet\b)\s+(?:in|at|à)\s+(?-i:[A-Z])", re.I)
-_PLACES_LISTED = re.compile(r"\s*(?:,\s*)?(?:and\s+|et\s+|&\s+)?(?:in\s+|at\s+|à\s+|the\s+)?", re.I)
-
-
-def deaths_by_place(
-    text: str, deaths: Sequence[FatalityMention], places: Sequence[Span | None], sentence: Span
-) -> list[list[FatalityMention]]:
-    """The counts of a sentence that names several places, place by place (``places`` in text order).
-
-    "Seven were killed in Alpha, four in Beta": each count goes to the place it precedes; "in
-    Alpha 70 died and in Beta 30": to the place it follows. One toll told for places listed
-    together ("100 killed in Alpha and Beta") is divided evenly among them, the remainder to the
-    first, as ACLED splits a total it cannot attribute (50 and 50).
-    """
-    spans = [p if p is not None else Span(sentence.end, sentence.end, "") for p in places]
-    if deaths and all(f.span.start >= spans[0].end for f in deaths):  # place first, then its count
-        out = []
-        for i, place in enumerate(spans):
-            end = spans[i + 1].start if i + 1 < len(spans) else sentence.end
-            other = _ANOTHER_PLACE.search(text, place.end, end)  # "... et à Zaroumadareye 30 morts"
-            end = other.start() if other is not None else end
-            out.append([f for f in deaths if place.end <= f.span.start < end])
-    else:
-        out = []
-        previous_end = sentence.start
-        for place in spans:
-            near = [f for f in deaths if previous_end <= f.span.start < place.end]
-            if not near and place.end > place.start:
-                listed = _listed_count(text, previous_end, place.start)
-                near = [listed] if listed is not None else []
-            out.append(near)
-            previous_end = place.end
-    told = [i for i, near in enumerate(out) if near]
-    together = all(
-        _PLACES_LISTED.fullmatch(text[a.end : b.start]) is not None for a, b in itertools.pairwise(spans)
-    )
-    if len(told) == 1 and together and told[0] in (0, len(out) - 1):
-        toll = fatalities_across_reports([out[told[0]]])
-        share, rest = divmod(toll[0], len(out))
-        evidence = toll[3]
-        if share and evidence is not None:
-            return [
-                [dataclasses.replace(evidence, count=share + (rest if i == 0 else 0), shared=True)]
-                for i in range(len(out))
-            ]
-    return out
-
-
 _AREA_AFTER = re.compile(r"\s+(?:region|province|state)\b", re.I)
 _ROAD_BETWEEN = re.compile(r"\b(?:between|entre)\s+(?:the\s+towns?\s+of\s+|les\s+localit[ée]s\s+de\s+)?$", re.I)
 _AND = re.compile(r"^\s*(?:and|et)\s*$", re.I)
@@ -213,26 +163,6 @@ def distinct_sites(text: str, wheres: Sequence[EventLocation]) -> list[EventLoca
             continue
         out.append(where)
     return out
-
-
-_COUNT_BEFORE_PLACE = re.compile(
-    r"(?:^\s*|[,;]\s*|\s)(?:and\s+|et\s+)?(?P<num>\d+|[a-zà-ÿ-]+)\s+"
-    r"(?:(?:people|persons|were killed|were shot dead|dead|killed|"
-    r"morts|tués|tuées|personnes)\s+)*(?:in|at|à)\s+(?:the\s+village\s+of\s+|le\s+village\s+de\s+)?$",
-    re.I,
-)
-
-
-def _listed_count(text: str, start: int, place_start: int) -> FatalityMention | None:
-    """The bare count a list of places gives each one ("seven in Sakkida, four in Farin Zare")."""
-    match = _COUNT_BEFORE_PLACE.search(text[start:place_start])
-    if match is None:
-        return None
-    count = parse_number(match.group("num"))
-    if not count or count > 2000:
-        return None
-    s = start + match.start("num")
-    return FatalityMention(Span(s, place_start, text[s:place_start]), count)
 
 
 def event_id(article_id: str, draft: Draft) -> str:
@@ -444,41 +374,6 @@ def actor_country_location(doc: Document, group: Sequence[Draft]) -> EventLocati
     return None
 
 
-_SEVERAL_SITES = re.compile(
-    r"\b(?:attacks|raids|communities|villages|attaques|communautés|localités)\b", re.I
-)
-
-
-def group_fatalities(
-    group: Sequence[Draft],
-    where: EventLocation | None = None,
-    *,
-    later: Sequence[Sequence[FatalityMention]] = (),
-) -> tuple[int, int, int, FatalityMention | None]:
-    """Deaths of a merged event from the counts its sentences tell (``fatalities_across_reports``).
-
-    When the event has a town, a toll told in a sentence that names only the country or the
-    province ("100 killed in Niger"), or names no place but tells of several attacks or
-    villages ("these attacks left 96 dead"), is read after the others: that wider toll may
-    cover several sites, and the town's own count ("in Alpha, 70 died") is this event's. The
-    counts of sentences that tell the town's toll without reporting the event (``later``) are
-    read after the event's own sentences, before those wider tolls."""
-    ordered = list(group)
-    wider: list[Draft] = []
-    if where is not None and where.location and where.geo_precision < 3:
-
-        def wide(d: Draft) -> bool:
-            loc = d.location
-            if not own_place(d):
-                return _SEVERAL_SITES.search(d.mention.span.text) is not None
-            return bool(loc.location) and loc.location in (loc.country, loc.admin1)
-
-        wider = [d for d in ordered if wide(d)]
-        ordered = [d for d in ordered if not wide(d)]
-    reports = [d.fatalities for d in ordered] + [tuple(t) for t in later] + [d.fatalities for d in wider]
-    return fatalities_across_reports(reports)
-
-
 # a toll over a period or a whole conflict, not one event's ("since 2015", "the war has claimed")
 _WIDER_TOLL = re.compile(
     r"\b(?:since|depuis|over the (?:past|last)|in the (?:past|last)|au cours des|ces derni[èe]res)\b"
@@ -587,6 +482,7 @@ def assemble_events(doc: Document) -> tuple[EventRecord, ...]:
         target = toll_target(toll, groups, wheres)
         if target is not None:
             later[target].append(toll.fatalities)
+    groups = share_toll_among_sites(doc.article.text, groups, wheres, later)
     return tuple(record_from_group(doc, group, later_tolls=tolls) for group, tolls in zip(groups, later, strict=True))
 
 

@@ -1,4 +1,4 @@
-"""Assembling records: which counts of a sentence go to which of its places (sentences written here)."""
+"""Site tolls: the counts of a sentence place by place, a toll shared among listed sites (sentences written here)."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ import datetime as dt
 
 import pytest
 
-from harmattan.pipeline.assemble import deaths_by_place, group_fatalities
 from harmattan.pipeline.drafts import Draft
 from harmattan.pipeline.fatalities import find_fatalities
+from harmattan.pipeline.site_tolls import deaths_by_place, group_fatalities, share_toll_among_sites
 from harmattan.records import EventLocation, EventMention, FatalityMention, Span
 
 
@@ -121,3 +121,62 @@ def test_assemble_later_town_toll_beats_a_toll_of_several_attacks() -> None:
     attack = dataclasses.replace(_told("Alpha", 0, 100), fatalities=())
     later = (FatalityMention(Span(230, 232, "70"), 70),)
     assert group_fatalities([several, attack], attack.location, later=[later])[0] == 70
+
+
+def _sites_story(second: str, *, first_toll: int = 100, site_toll: int = 0) -> tuple[list[int], list[int]]:
+    """Counts of the events of a story: a toll told with no place ("Gunmen kill N in two villages"),
+    then ``second`` naming two sites, Alpha and Beta, as separate events (its first draft, at Alpha,
+    merged with the toll). Returns each event's count and what its later tolls add."""
+    first = f"Gunmen kill {first_toll} in two villages."
+    text = f"{first} {second}"
+    s0, s1 = Span(0, len(first), first), Span(len(first) + 1, len(text), second)
+    m0 = EventMention(s0, Span(7, 11, "kill"), "Violence against civilians", "Attack", 0.7)
+    m1 = EventMention(s1, Span(s1.start, s1.start + 3, second[:3]), "Violence against civilians", "Attack", 0.7)
+
+    def at(name: str) -> EventLocation:
+        start = text.index(name, s1.start)
+        return EventLocation(country="Niger", admin1="Tillaberi", location=name, geo_precision=1,
+                             evidence=Span(start, start + len(name), name))
+
+    toll = FatalityMention(Span(7, 11 + len(str(first_toll)), text[7 : 11 + len(str(first_toll))]), first_toll)
+    own = (FatalityMention(Span(s1.start, s1.start + 3, "own"), site_toll),) if site_toll else ()
+    d0 = Draft(m0, dt.date(2024, 3, 9), 1, None, EventLocation(country="Niger", location="Niger"), (), (toll,))
+    alpha = Draft(m1, dt.date(2024, 3, 9), 1, None, at("Alpha"), (), ())
+    beta = Draft(m1, dt.date(2024, 3, 9), 1, None, at("Beta"), (), own)
+    groups = [[d0, alpha], [beta]]
+    wheres = [alpha.location, beta.location]
+    later: list[list[tuple[FatalityMention, ...]]] = [[], []]
+    groups = share_toll_among_sites(text, groups, wheres, later)
+    counts = [group_fatalities(g, w, later=t)[0] for g, w, t in zip(groups, wheres, later, strict=True)]
+    return counts, [sum(m.count for t in told for m in t) for told in later]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "The attacks on the villages of Alpha and Beta took place on Saturday.",
+        "Les attaques ont visé les villages d'Alpha et Beta samedi.",
+        "Des manifestations ont eu lieu à Alpha, la capitale, et à Beta.",
+    ],
+)
+def test_assemble_placeless_toll_is_divided_among_listed_sites(second: str) -> None:
+    assert _sites_story(second) == ([50, 50], [0, 50])
+
+
+def test_assemble_placeless_toll_remainder_goes_to_the_first_site() -> None:
+    assert _sites_story("The attacks on Alpha and Beta came at night.", first_toll=15)[0] == [8, 7]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "The attack on Alpha, 60 km from Beta, came at night.",  # a landmark, not a second site
+        "Gunmen attacked Alpha; the wounded were flown to Beta.",
+    ],
+)
+def test_assemble_placeless_toll_stays_when_sites_are_not_listed_together(second: str) -> None:
+    assert _sites_story(second)[0] == [100, 0]
+
+
+def test_assemble_placeless_toll_stays_when_another_site_has_its_own_toll() -> None:
+    assert _sites_story("The attacks on Alpha and Beta came at night.", site_toll=7)[0] == [100, 7]
