@@ -45,6 +45,19 @@ def test_assemble_one_toll_for_listed_places_is_divided(
     assert _by_place(text, *places) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name between them the gazetteer did not find is a site too: 15 over three places
+        ("Raiders killed 15 villagers in Alpha, Gamma Hills and Beta communities.", [[5], [5]]),
+        ("Des assaillants ont tué 16 civils à Alpha, Gamma, Delta et Beta.", [[4], [4]]),
+        ("Raiders killed 12 villagers in Alpha, where Gamma lives, and Beta.", [[12], []]),
+    ],
+)
+def test_assemble_toll_is_divided_among_listed_names_not_found(text: str, expected: list[list[int]]) -> None:
+    assert _by_place(text, "Alpha", "Beta") == expected
+
+
 def test_assemble_divided_toll_is_marked_shared() -> None:
     text = "Gunmen killed 100 people in attacks on Alpha and Beta."
     spans = [Span(text.index(p), text.index(p) + len(p), p) for p in ("Alpha", "Beta")]
@@ -180,3 +193,10 @@ def test_assemble_placeless_toll_stays_when_sites_are_not_listed_together(second
 
 def test_assemble_placeless_toll_stays_when_another_site_has_its_own_toll() -> None:
     assert _sites_story("The attacks on Alpha and Beta came at night.", site_toll=7)[0] == [100, 7]
+
+
+def test_assemble_share_of_a_town_beats_a_toll_of_several_attacks() -> None:
+    # "Raiders killed 15 in Alpha, Gamma and Beta" (5 at Alpha) ... "27 were killed in the attacks"
+    share = dataclasses.replace(_told("Alpha", 5, 0), fatalities=(FatalityMention(Span(30, 32, "15"), 5, shared=True),))
+    several = _placeless(_told("Alpha", 27, 100), "Villagers said 27 were killed in the attacks.")
+    assert group_fatalities([share, several], share.location)[0] == 5

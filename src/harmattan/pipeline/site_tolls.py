@@ -20,6 +20,23 @@ _ANOTHER_PLACE = re.compile(r"(?:[,;]|\band\b|\bet\b)\s+(?:in|at|à)\s+(?-i:[A-Z
 _PLACES_LISTED = re.compile(r"\s*(?:,\s*)?(?:and\s+|et\s+|&\s+)?(?:in\s+|at\s+|à\s+|the\s+)?", re.I)
 
 
+# a name listed between two places found ("Alpha, Gamma Hills and Beta"): a site the gazetteer lacks
+_LISTED_NAME = re.compile(r"\s*,\s*(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,2}", re.I)
+
+
+def _names_between(gap: str) -> int | None:
+    """How many other names a list of places holds between two of them (None: not a list)."""
+    names = 0
+    while (head := _LISTED_NAME.match(gap)) is not None and _PLACES_LISTED.fullmatch(gap) is None:
+        names += 1
+        gap = gap[head.end() :]
+        if gap[:1] not in (",", " ", ""):
+            return None
+    if names and not re.match(r"\s*,?\s*(?:and|et|&)\s", gap, re.I):
+        return None  # the last name listed comes before the conjunction
+    return names if _PLACES_LISTED.fullmatch(gap) is not None else None
+
+
 def deaths_by_place(
     text: str, deaths: Sequence[FatalityMention], places: Sequence[Span | None], sentence: Span
 ) -> list[list[FatalityMention]]:
@@ -28,7 +45,8 @@ def deaths_by_place(
     "Seven were killed in Alpha, four in Beta": each count goes to the place it precedes; "in
     Alpha 70 died and in Beta 30": to the place it follows. One toll told for places listed
     together ("100 killed in Alpha and Beta") is divided evenly among them, the remainder to the
-    first, as ACLED splits a total it cannot attribute (50 and 50).
+    first, as ACLED splits a total it cannot attribute (50 and 50); names listed between them
+    that the gazetteer did not find are sites too ("15 killed in Alpha, Gamma and Beta": 5 each).
     """
     spans = [p if p is not None else Span(sentence.end, sentence.end, "") for p in places]
     if deaths and all(f.span.start >= spans[0].end for f in deaths):  # place first, then its count
@@ -49,12 +67,10 @@ def deaths_by_place(
             out.append(near)
             previous_end = place.end
     told = [i for i, near in enumerate(out) if near]
-    together = all(
-        _PLACES_LISTED.fullmatch(text[a.end : b.start]) is not None for a, b in itertools.pairwise(spans)
-    )
-    if len(told) == 1 and together and told[0] in (0, len(out) - 1):
+    unfound = [_names_between(text[a.end : b.start]) for a, b in itertools.pairwise(spans)]
+    if len(told) == 1 and None not in unfound and told[0] in (0, len(out) - 1):
         toll = fatalities_across_reports([out[told[0]]])
-        share, rest = divmod(toll[0], len(out))
+        share, rest = divmod(toll[0], len(out) + sum(n or 0 for n in unfound))
         evidence = toll[3]
         if share and evidence is not None:
             return [
@@ -115,7 +131,9 @@ def group_fatalities(
 
         wider = [d for d in ordered if wide(d)]
         ordered = [d for d in ordered if not wide(d)]
-    reports = [d.fatalities for d in ordered] + [tuple(t) for t in later] + [d.fatalities for d in wider]
+    # a wider toll may cover several sites: like a share, it does not beat a share told for this one
+    widest = [tuple(dataclasses.replace(f, shared=True) for f in d.fatalities) for d in wider]
+    reports = [d.fatalities for d in ordered] + [tuple(t) for t in later] + widest
     return fatalities_across_reports(reports)
 
 
