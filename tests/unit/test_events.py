@@ -93,6 +93,13 @@ def test_events_reporting_frame_is_masked_with_offsets_kept() -> None:
     assert attribution_spans(sentence)
 
 
+def test_events_a_national_armys_officer_saying_it_is_a_reporting_frame() -> None:
+    sentence = "“They stormed the base and there was heavy fighting”, Malian army colonel Alpha Bravo said."
+    masked = role_text(sentence)
+    assert "army" not in masked
+    assert masked.startswith("“They stormed the base")
+
+
 def test_events_source_does_not_turn_an_attack_into_a_battle() -> None:
     label = classify_sentence("Gunmen killed 11 villagers in a raid on Sunday - police")
     assert label is not None

@@ -156,3 +156,11 @@ def test_place_roles_marks_the_near_end_of_a_road(text: str, cues: list[str]) ->
 )
 def test_place_roles_a_photo_captions_place_is_no_scene(text: str) -> None:
     assert mark_sources(text, [Span(0, len(text), text)], _mentions(text, "Dori"))[0].cue == "source"
+
+
+def test_place_roles_a_distance_from_a_region_named_place_is_a_landmark() -> None:
+    text = "The camp lies near Kobi, which is in the Alpha region, about 380km (240 miles) west of Dori."
+    mentions = _mentions(text, "Alpha", "Dori")
+    mentions[0] = PlaceMention(mentions[0].span, None, kind="admin1", cue="at")
+    mentions[1] = PlaceMention(mentions[1].span, None, kind="place", cue="near")
+    assert [m.cue for m in mark_landmarks(text, mentions)] == ["at", "landmark"]

@@ -525,3 +525,22 @@ def test_places_district_is_placed_at_its_seat(seat_code: str, location: str) ->
 def test_places_the_town_borrows_a_town_not_the_region_around_it(text: str, gaz: InMemoryGazetteer) -> None:
     where = _where(text, gaz, sentence=2, language="fr" if text.startswith("Des") else "en")
     assert where.location == "Boni"
+
+
+def test_places_unknown_village_closing_a_quotation_is_a_place(gaz: InMemoryGazetteer) -> None:
+    where = _where("In Niger, the army said: “there was an attack on our troops in Kolbanga”, without details.", gaz)
+    assert (where.country, where.location) == ("Niger", "Kolbanga")
+
+
+def test_places_unknown_village_takes_the_admin1_of_the_nearest_sentence(gaz: InMemoryGazetteer) -> None:
+    text = ("Troops patrolled Niamey in Niger last year. Kolbanga lies in the Tillaberi region. "
+            "A base was attacked in Kolbanga, the army said.")
+    where = _where(text, gaz, sentence=2)
+    assert (where.location, where.admin1) == ("Kolbanga", "Tillaberi")
+
+
+def test_places_unknown_village_takes_the_country_the_sentence_before_names(gaz: InMemoryGazetteer) -> None:
+    text = ("Malian troops are tired, Mali's minister said. Mali sent more troops to Mali's north. "
+            "The patrol went on in Niger. “Gunmen stormed the camp at Kolbanga”, a soldier said. It was dark.")
+    where = _where(text, gaz, sentence=3)
+    assert (where.country, where.location) == ("Niger", "Kolbanga")

@@ -69,7 +69,7 @@ _MODAL_AFTER = re.compile(
 )
 # Reporting clauses whose nouns ("police said") are sources, not sides.
 _ATTRIBUTION = re.compile(
-    r"(?:[,–—-]\s*(?:the\s+)?(?:police|army|military|officials?|authorities|government|residents?|witnesses|sources?)"
+    r"(?:[,–—-]\s*(?:the\s+)?(?:[A-Z][a-z]+\s+)?(?:police|army|military|officials?|authorities|government|residents?|witnesses|sources?)"
     r"(?:\s+\w+){0,3}\s+(?:said|say|says|confirmed|reported|stated|told)\b.*$"
     r"|\s+[–—-]\s*(?:police|army|military|official|govt|government|residents?)\s*$"
     r"|,?\s*(?:according to|selon)\s+[^,.]+)",

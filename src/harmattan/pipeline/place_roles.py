@@ -193,7 +193,7 @@ def mark_offices(text: str, mentions: Sequence[PlaceMention]) -> list[PlaceMenti
 
 #: What lies between a place and the landmark that locates it: ", 50 km (31 miles) east of".
 _DISTANCE_GAP = re.compile(
-    r"\W{0,3}(?:(?:town|village|city|district|ville|localit[ée]|commune)\W{1,3})?(?:à\s+|about\s+|some\s+|just\s+|environ\s+|"
+    r"\W{0,3}(?:(?:town|village|city|district|ville|localit[ée]|commune|region|r[ée]gion|province|state)\W{1,3})?(?:à\s+|about\s+|some\s+|just\s+|environ\s+|"
     r"quelque\s+)?(?:\d[\d,.]*|une\s+(?:centaine|dizaine|"
     r"vingtaine|trentaine)|a\s+few|quelques)(?:\s+de)?\s*(?:km|kilom[eè]tres?|kilomet(?:er|re)s?|miles?)\b[^.;:!?]{0,50}",
     re.IGNORECASE,
@@ -205,7 +205,8 @@ def mark_landmarks(text: str, mentions: Sequence[PlaceMention]) -> list[PlaceMen
     out = list(mentions)
     for i in range(1, len(out)):
         prev, cur = out[i - 1], out[i]
-        if prev.kind != "place" or cur.kind in ("country", "demonym", "dateline") or cur.cue != "near":
+        if prev.kind not in ("place", "admin1", "admin2") or cur.kind in ("country", "demonym", "dateline") \
+                or cur.cue != "near":
             continue
         if _DISTANCE_GAP.fullmatch(text, prev.span.end, cur.span.start):
             out[i] = PlaceMention(cur.span, cur.entry, precision=cur.precision, kind=cur.kind, cue="landmark")

@@ -52,7 +52,7 @@ _UNKNOWN_PLACE = (
     re.compile(r"(?<![\w’'])" + _NAME + r"\s+(?:(?:displacement|refugee|IDP|IDPs|military|army)\s+)?"
                r"(?i:villages?|community|communities|town|camps?|district)\b"),
     re.compile(r"(?:\b[àÀ]|(?<![^\s«\"“])A|\bnear|\bpr[èe]s\s+de|\b[Ii]n|\bat)\s+#?" + _NAME
-               + r"(?=\s*(?:,|\(|\.|\bet\b|\band\b|\bdans\b|\bin\b|\bil\b|\bthere\b)|['’]s\b"
+               + r"(?=\s*(?:,|\(|\.|[”»]|\bet\b|\band\b|\bdans\b|\bin\b|\bil\b|\bthere\b)|['’]s\b"
                + r"|\s+\d+\s+(?:morts?|tu[ée]s|victimes|dead|killed|deaths|victims)\b)"),  # "à X 30 morts"
 )
 #: Villages named as a list: "the villages of X and Y", "two villages in western Niger, X and Y"; the
@@ -380,7 +380,7 @@ def locate_event(doc: Document, sentence: Span, *, gazetteer: Gazetteer | None =
     if choice is not None and choice.entry is not None:
         return _location(choice, gaz)
     if choice is not None:  # a place the gazetteer does not know: its name, no guessed point
-        country = _unknown_country(doc, own) or _fallback_country(doc, idx, countries, gaz)
+        country = _unknown_country(doc, own, _neighbours(doc, idx)[:2]) or _fallback_country(doc, idx, countries, gaz)
         return _unknown_location(doc, choice, sentence, country, gaz)
     country = _fallback_country(doc, idx, countries, gaz)
     if not country:
@@ -437,15 +437,18 @@ def places_in_sentence(doc: Document, sentence: Span, *, gazetteer: Gazetteer | 
     return out
 
 
-def _unknown_country(doc: Document, own: Sequence[PlaceMention]) -> str:
+def _unknown_country(doc: Document, own: Sequence[PlaceMention], around: Sequence[Span] = ()) -> str:
     """The country of an unknown place: that of the known places and areas of its sentence, else
-    the one its sentence names, else the article's (a demonym says whose troops, not where)."""
+    the one its sentence names, else the one the sentences right around it name (``around``),
+    else the article's (a demonym says whose troops, not where)."""
     for kinds in (("place", "admin1", "admin2"), ("country",)):
         found = {m.entry.country_code for m in own if m.entry is not None and m.kind in kinds
                  and (m.cue not in ("source", "origin", "possessive") or m.kind == "country")}
         if len(found) == 1:
             return found.pop()
-    return dominant_country(doc)
+    named = {m.entry.country_code for m in doc.places if m.entry is not None and m.kind == "country"
+             and m.cue not in ("origin", "possessive") and any(_within(m, s) for s in around)}
+    return named.pop() if len(named) == 1 else dominant_country(doc)
 
 
 def _unknown_location(doc: Document, m: PlaceMention, sentence: Span, country: str, gaz: Gazetteer) -> EventLocation:
@@ -469,8 +472,9 @@ def _context_admin1(doc: Document, sentence: Span, country: str) -> str:
     idx = _sentence_index(doc, sentence)
     for spans in ([sentence], _neighbours(doc, idx)[:3], list(doc.sentences)):
         found = Counter(admin1s(spans))
-        if found:
-            return found.most_common(1)[0][0]
+        if found:  # a tie goes to the area of the nearest sentence (the one before, then after)
+            order = [a for span in spans for a in admin1s([span])]
+            return max(found, key=lambda a: (found[a], -order.index(a)))
     return ""
 
 
