@@ -58,6 +58,21 @@ def test_assemble_toll_is_divided_among_listed_names_not_found(text: str, expect
     assert _by_place(text, "Alpha", "Beta") == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Aid workers put the toll at 57, with 32 civilians killed in Alpha and 25 in Beta.", [[32], [25]]),
+        ("Le bilan est de 57 morts, dont 32 à Alpha et 25 à Beta.", [[32], [25]]),
+        ("At least 10 people were killed: six in Alpha and four in Beta.", [[6], [4]]),
+        # no sum: the count told before the list stays the first place's
+        ("At least 12 people were killed: six in Alpha and four in Beta.", [[12], [4]]),
+        ("Five people were killed in Alpha, including two children, and three in Beta.", [[5], [3]]),
+    ],
+)
+def test_assemble_total_of_the_places_counts_is_no_place_own(text: str, expected: list[list[int]]) -> None:
+    assert _by_place(text, "Alpha", "Beta") == expected
+
+
 def test_assemble_divided_toll_is_marked_shared() -> None:
     text = "Gunmen killed 100 people in attacks on Alpha and Beta."
     spans = [Span(text.index(p), text.index(p) + len(p), p) for p in ("Alpha", "Beta")]

@@ -37,6 +37,20 @@ def _names_between(gap: str) -> int | None:
     return names if _PLACES_LISTED.fullmatch(gap) is not None else None
 
 
+def _without_total(out: list[list[FatalityMention]], added: Sequence[FatalityMention]) -> list[list[FatalityMention]]:
+    """The places' counts less the one that is their sum ("a toll of 57, with 32 killed in Alpha
+    and 25 in Beta", "10 killed: six in Alpha and four in Beta"); with no such sum, a bare
+    listed count (``added``) stays only where the place has no other."""
+    if len(out) > 1 and all(out):
+        kept = []
+        for near in out:
+            rest = [f for f in near if f.count != sum(g.count for other in out for g in other if g is not f)]
+            kept.append(rest if rest else near)
+        if kept != out:
+            return kept
+    return [[f for f in near if not any(f is a for a in added)] or near for near in out]
+
+
 def deaths_by_place(
     text: str, deaths: Sequence[FatalityMention], places: Sequence[Span | None], sentence: Span
 ) -> list[list[FatalityMention]]:
@@ -47,6 +61,8 @@ def deaths_by_place(
     together ("100 killed in Alpha and Beta") is divided evenly among them, the remainder to the
     first, as ACLED splits a total it cannot attribute (50 and 50); names listed between them
     that the gazetteer did not find are sites too ("15 killed in Alpha, Gamma and Beta": 5 each).
+    A count that is the sum of the places' counts is their total, no place's own ("put the toll
+    at 57, with 32 killed in Alpha and 25 in Beta": 32 and 25).
     """
     spans = [p if p is not None else Span(sentence.end, sentence.end, "") for p in places]
     if deaths and all(f.span.start >= spans[0].end for f in deaths):  # place first, then its count
@@ -56,16 +72,21 @@ def deaths_by_place(
             other = _ANOTHER_PLACE.search(text, place.end, end)  # "... et à Zaroumadareye 30 morts"
             end = other.start() if other is not None else end
             out.append([f for f in deaths if place.end <= f.span.start < end])
+        out = _without_total(out, [])
     else:
         out = []
+        added: list[FatalityMention] = []
         previous_end = sentence.start
         for place in spans:
             near = [f for f in deaths if previous_end <= f.span.start < place.end]
-            if not near and place.end > place.start:
-                listed = _listed_count(text, previous_end, place.start)
-                near = [listed] if listed is not None else []
+            if place.end > place.start:
+                listed = _listed_count(text, max([previous_end, *(f.span.end for f in near)]), place.start)
+                if listed is not None:  # "10 killed: six in Alpha" keeps six too, read by _without_total
+                    near.append(listed)
+                    added += [listed] if len(near) > 1 else []
             out.append(near)
             previous_end = place.end
+        out = _without_total(out, added)
     told = [i for i, near in enumerate(out) if near]
     unfound = [_names_between(text[a.end : b.start]) for a, b in itertools.pairwise(spans)]
     if len(told) == 1 and None not in unfound and told[0] in (0, len(out) - 1):
