@@ -100,6 +100,12 @@ def test_events_a_national_armys_officer_saying_it_is_a_reporting_frame() -> Non
     assert masked.startswith("“They stormed the base")
 
 
+def test_events_a_word_before_a_source_noun_keeps_the_event_told_after_it() -> None:
+    sentence = "Two people died on Monday, security officials said, after a roadside bomb hit their car."
+    masked = role_text(sentence)
+    assert "roadside bomb" in masked
+
+
 def test_events_source_does_not_turn_an_attack_into_a_battle() -> None:
     label = classify_sentence("Gunmen killed 11 villagers in a raid on Sunday - police")
     assert label is not None

@@ -67,9 +67,12 @@ _MODAL_AFTER = re.compile(
     r"n'a pas|n'ont pas|n'avait pas)\b",
     re.I,
 )
-# Reporting clauses whose nouns ("police said") are sources, not sides.
+# Reporting clauses whose nouns ("police said") are sources, not sides. After a closing quote, a
+# national adjective may come first ('”, Malian army colonel X said'); elsewhere a word before the
+# noun would also take clauses such as ", security officials said, a bomb ..." with the event.
 _ATTRIBUTION = re.compile(
-    r"(?:[,–—-]\s*(?:the\s+)?(?:[A-Z][a-z]+\s+)?(?:police|army|military|officials?|authorities|government|residents?|witnesses|sources?)"
+    r"(?:(?:[,–—-]\s*(?:the\s+)?|[”\"]\s*,\s*(?:the\s+)?(?-i:[A-Z][a-z]+\s+))"
+    r"(?:police|army|military|officials?|authorities|government|residents?|witnesses|sources?)"
     r"(?:\s+\w+){0,3}\s+(?:said|say|says|confirmed|reported|stated|told)\b.*$"
     r"|\s+[–—-]\s*(?:police|army|military|official|govt|government|residents?)\s*$"
     r"|,?\s*(?:according to|selon)\s+[^,.]+)",
