@@ -203,3 +203,17 @@ def test_within_article_anaphor_skips_a_past_event_recalled_in_passing() -> None
     groups = merge_drafts([today, past, anaphor])
     assert [len(g) for g in groups] == [2, 1]
     assert groups[0][1] is anaphor
+
+
+def test_within_article_kidnapping_that_comes_with_killings_is_an_attack() -> None:
+    # "Gunmen killed 12 villagers in Boni." ... "They also kidnapped nine women."
+    raid = [draft("Attack", start=0, deaths=12), draft("Abduction/forced disappearance", start=100)]
+    assert group_sub_event_type(raid) == "Attack"
+    assert group_sub_event_type(list(reversed(raid))) == "Attack"
+    # "Gunmen stormed the village." ... "They kidnapped nine women." : no one killed, a kidnapping
+    assert group_sub_event_type([draft("Attack", start=0), draft("Abduction/forced disappearance", start=100)]) == (
+        "Abduction/forced disappearance"
+    )
+    # "Soldiers fought the kidnappers, 12 dead." : a fight stays a fight
+    fight = [draft("Armed clash", start=0), draft("Abduction/forced disappearance", start=100), _killed(200, "12 dead")]
+    assert group_sub_event_type(fight) == "Armed clash"

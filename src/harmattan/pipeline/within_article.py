@@ -184,6 +184,12 @@ def group_sub_event_type(group: Sequence[Draft]) -> str:
     subs = [d.mention.sub_event_type for d in group]
     for sub in _GROUP_PRIORITY:
         if sub in subs:
+            if sub == "Abduction/forced disappearance" and any(
+                d.mention.sub_event_type == "Attack" and _civilian_toll(d) for d in group
+            ):
+                # a raid told as killing villagers and as kidnapping others ("killed seven ... also
+                # abducted nine"): an abduction that comes with killings is an Attack
+                return "Attack"
             if sub in ("Peaceful protest", "Protest with intervention") and any(
                 d.fatalities and not protest_topic(d.mention.span.text) for d in group
             ):
