@@ -226,3 +226,31 @@ def test_events_failed_deals_needs_and_war_tolls_are_generic(sentence: str) -> N
     specific = classify_sentence("Gunmen attacked the village on Sunday, killing three people.")
     assert specific is not None
     assert label is None or label.score < specific.score
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The village was hit after an army drone accidentally fired at a crowd of farmers.",
+        "The army admitted one of its drones sent against the rebels had mistakenly struck the hamlet.",
+        "Officials said the drone (which wrongly struck the camp) was on a patrol mission.",
+        "Un drone de l'armée a frappé un marché du village, faisant dix morts.",
+        "Des drones ont tiré sur un rassemblement de civils.",
+    ],
+)
+def test_events_a_drone_that_fired_or_struck_is_an_air_strike(sentence: str) -> None:
+    label = classify_sentence(sentence)
+    assert label is not None and label.sub_event_type == "Air/drone strike"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Residents said a drone flew over the village before gunmen struck.",
+        "A drone hovered over the town and soldiers fired at the crowd.",
+        "Un drone survolait la ville et des hommes armés ont tiré sur la foule.",
+    ],
+)
+def test_events_a_drone_seen_before_others_fire_is_no_air_strike(sentence: str) -> None:
+    label = classify_sentence(sentence)
+    assert label is None or label.sub_event_type != "Air/drone strike"

@@ -24,7 +24,7 @@ TRIGGERS: dict[str, list[str]] = {
         r"frappes? a[ée]riennes?", r"frappes? (?:de|par) drones?", r"raids? a[ée]riens?", r"bombardements? a[ée]riens?",
         r"tirs? de drones?", r"frapp[ée]s? par (?:un|des) drones?", r"drone strike", r"(?:strike|strikes) by (?:a )?drones?",
         r"bombardement(?:s)? de l'aviation", r"l'aviation (?:a|ont) (?:bombard|frapp)\w*", r"vecteurs? a[ée]riens?",
-        r"conducted (?:an? )?(?:air|drone)?strikes?", r"drone attack", r"(?:military|army|jets?|aircraft|planes?|helicopters?|warplanes?) (?:bombed|struck)", r"drones? (?:\w+ ){0,3}(?:struck|hit|bombed)", r"bombed (?:a|the) (?:gathering|village|market|town|wedding)",
+        r"conducted (?:an? )?(?:air|drone)?strikes?", r"drone attack", r"(?:military|army|jets?|aircraft|planes?|helicopters?|warplanes?) (?:bombed|struck)", r"drones? (?:\w+ ){0,3}(?:struck|hit|bombed)", r"drones? (?:(?!(?:before|after|while|when|as|but|then|and|or|until)\b)\(?[\w-]+,? ){0,6}(?:struck|bombed|fired (?:at|on|into))", r"drones? (?:(?!(?:avant|apr[èe]s|pendant|quand|puis|et|ou)\b)[\w'’-]+ ){0,4}(?:a|ont) (?:frapp[ée]|bombard[ée]|tir[ée] sur)", r"bombed (?:a|the) (?:gathering|village|market|town|wedding)",
     ],
     "shelling": [
         r"tank (?:fire|attack|shells?|rounds)",
