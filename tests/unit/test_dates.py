@@ -121,6 +121,11 @@ def test_dates_yesterday_explained_by_weekday_keeps_the_weekday() -> None:
         ("Fighting has continued since March 2022.", "bound"),
         ("Un couvre-feu est en vigueur jusqu'à dimanche.", "until"),
         ("Gunmen attacked the town on Sunday.", "event"),
+        ('"The accord we signed today must hold," the envoy told reporters.', "report"),
+        ("“Yesterday our patrol was ambushed near the river,” a ranger said.", "report"),
+        ("« Hier, des hommes armés ont attaqué le marché », a dit un élu.", "report"),
+        ("Gunmen attacked the market yesterday, a local official said.", "event"),
+        ('The mayor called the raid "cowardly". Soldiers arrested two men today.', "event"),
     ],
 )
 def test_dates_marks_role(text: str, role: str) -> None:
@@ -167,3 +172,11 @@ def test_dates_event_date_without_any_date_is_the_article_date() -> None:
 def test_dates_event_date_skips_dates_after_the_article() -> None:
     later = [_mention("2024-09-01")]
     assert date_for_event(later, [], WEDNESDAY) == (WEDNESDAY, 1, None)
+
+
+def test_dates_quoted_today_does_not_date_the_event_over_an_earlier_day() -> None:
+    text = 'The two sides agreed on Monday to a truce. "The truce signed today must be respected," the mediator said.'
+    found = find_dates(text, "en", WEDNESDAY)
+    earlier = [d for d in found if d.span.start < text.index('"')]
+    inside = [d for d in found if d.span.start > text.index('"')]
+    assert date_for_event(inside, earlier[::-1], WEDNESDAY)[0].isoformat() == "2024-06-10"

@@ -423,7 +423,8 @@ def find_dates(text: str, language: str, article_date: dt.date) -> tuple[DateMen
     forms alike (mixed-language articles exist). A date right after a reporting verb ("said on
     Monday", "a annoncé dimanche") has the role "report"; one after "since"/"depuis" the role
     "bound" (when a state of affairs began), one after "until"/"jusqu'à" the role "until".
-    "yesterday (Friday)" and
+    "today"/"yesterday"/"hier" inside a quotation has the role "report": it counts from the
+    speaker's day, not the article's. "yesterday (Friday)" and
     "today (Saturday)" keep only the weekday: the writer's explicit day wins.
     """
     found: list[Found] = []
@@ -481,7 +482,16 @@ def _narrative_year(text: str, found: list[Found], article_date: dt.date) -> lis
     return out
 
 
+def _quoted(text: str, start: int) -> bool:
+    """Whether ``start`` lies inside a quotation opened earlier in its paragraph."""
+    para = text[text.rfind("\n", 0, start) + 1 : start]
+    return para.count('"') % 2 == 1 or para.count("“") > para.count("”") or para.count("«") > para.count("»")
+
+
 def _role(text: str, start: int, end: int) -> str:
+    if _DAY_REL.fullmatch(text[start:end]) and _quoted(text, start):
+        # '"the agreement signed today"': the speaker's day, which the article need not share
+        return "report"
     if _BOUND_BEFORE.search(text[max(0, start - 20) : start]):
         return "bound"
     if _UNTIL_BEFORE.search(text[max(0, start - 20) : start]):
