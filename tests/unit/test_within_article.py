@@ -217,3 +217,11 @@ def test_within_article_kidnapping_that_comes_with_killings_is_an_attack() -> No
     # "Soldiers fought the kidnappers, 12 dead." : a fight stays a fight
     fight = [draft("Armed clash", start=0), draft("Abduction/forced disappearance", start=100), _killed(200, "12 dead")]
     assert group_sub_event_type(fight) == "Armed clash"
+
+
+def test_within_article_site_regained_after_a_kidnapping_raid_is_the_kidnapping() -> None:
+    # "Gunmen seized seven workers at the mine." ... "Troops regained control of the site."
+    raid = [draft("Abduction/forced disappearance", start=0), draft("Government regains territory", start=100)]
+    assert group_sub_event_type(raid) == "Abduction/forced disappearance"
+    # "Troops retook the town the rebels had held since May." : a retaking
+    assert group_sub_event_type([draft("Government regains territory", start=0)]) == "Government regains territory"

@@ -182,6 +182,10 @@ _GROUP_PRIORITY = (
 def group_sub_event_type(group: Sequence[Draft]) -> str:
     """The sub-event type of a merged group of drafts."""
     subs = [d.mention.sub_event_type for d in group]
+    if "Government regains territory" in subs and "Abduction/forced disappearance" in subs:
+        # "gunmen seized seven workers at the mine ... forces regained control of the site": the
+        # raid's end, not the retaking of territory a group held; the kidnapping is the event
+        subs = [s for s in subs if s != "Government regains territory"]
     for sub in _GROUP_PRIORITY:
         if sub in subs:
             if sub == "Abduction/forced disappearance" and any(
