@@ -254,3 +254,18 @@ def test_events_a_drone_that_fired_or_struck_is_an_air_strike(sentence: str) -> 
 def test_events_a_drone_seen_before_others_fire_is_no_air_strike(sentence: str) -> None:
     label = classify_sentence(sentence)
     assert label is None or label.sub_event_type != "Air/drone strike"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Some protesters ripped off the sign at the consulate gate and stamped on it.",
+        "Demonstrators trampled the flag of the former colonial power outside its embassy.",
+        "Des manifestants ont piétiné le drapeau devant l'ambassade.",
+    ],
+)
+def test_events_a_crowd_tearing_down_or_trampling_symbols_is_a_violent_demonstration(sentence: str) -> None:
+    label = classify_sentence(sentence)
+    assert label is not None and label.sub_event_type == "Violent demonstration"
+    calm = classify_sentence("Thousands of protesters marched peacefully to the embassy.")
+    assert calm is not None and calm.sub_event_type == "Peaceful protest"

@@ -79,7 +79,7 @@ TRIGGERS: dict[str, list[str]] = {
         r"[ée]meutes?", r"[ée]meutiers", r"violences?", r"violent(?:e|es|s)?", r"clash(?:es|ed)?", r"affrontements?", r"torched", r"set (?:on )?fire", r"stormed", r"attack(?:ed|s|ing)?", r"incendi\w+", r"br[ûu]l\w+", r"attaqu[ée]\w*", r"pris d['’]assaut", r"très violents?", r"[ée]chauffour[ée]es?", r"heurts", r"saccag\w*", r"pill[ée]\w*",
         r"pneus", r"jets? de pierres", r"aggressive", r"molotov", r"shut down (?:\w+ )?(?:roads|streets|offices|highways)", r"smash(?:ed|ing)", r"broke into", r"scuffles?",
         r"pull(?:ed)? down", r"removed (?:the )?(?:fences|barriers)", r"block(?:ed|ing) (?:\w+ )?(?:roads|railways|thoroughfares|highways|streets)",
-        r"(?:threw|throws|throwing) (?:a |an )?\w+ into (?:a |the )?fire", r"blaze", r"(?:threw|throwing|hurled|hurling) (?:\w+ )?(?:rocks|stones|projectiles|bottles|bricks)", r"escalating violence", r"debris", r"caillass\w*", r"tore down", r"ransack\w*", r"d[ée]g[ée]n[ée]r[ée]\w*",
+        r"(?:threw|throws|throwing) (?:a |an )?\w+ into (?:a |the )?fire", r"blaze", r"(?:threw|throwing|hurled|hurling) (?:\w+ )?(?:rocks|stones|projectiles|bottles|bricks)", r"escalating violence", r"debris", r"caillass\w*", r"tore down", r"(?:ripped|tore|tearing|ripping) (?:off|down)", r"trampl(?:ed|ing) (?:on )?(?:the |a )?(?:flags?|plaques?|signs?|portraits?|posters?)", r"pi[ée]tin\w* (?:le|la|les) (?:drapeaux?|plaques?|portraits?)", r"ransack\w*", r"d[ée]g[ée]n[ée]r[ée]\w*",
     ],
     "intervention": [
         r"arrested (?:more than |at least |over |some )?\d+ (?:people|protesters|demonstrators|activists)", r"(?:have been|were|was) detained (?:during|at|in)", r"\bhalt(?:ed)? (?:the )?(?:\w+ )?(?:event|march|rally|protest)",
