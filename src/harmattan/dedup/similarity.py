@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from harmattan.geo import km_between
 from harmattan.records import EventRecord
 
 #: Days two dates may differ, by the coarser time_precision (1 day, 2 week, 3 month).
@@ -86,13 +87,6 @@ def parse_date(value: str) -> dt.date | None:
         return dt.date.fromisoformat(value[:10])
     except (TypeError, ValueError):
         return None
-
-
-def km_between(a: tuple[float, float], b: tuple[float, float]) -> float:
-    """Great-circle distance in kilometres between two (lat, lon) points."""
-    la1, lo1, la2, lo2 = map(math.radians, (*a, *b))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def date_tolerance(a: EventRecord, b: EventRecord) -> int:

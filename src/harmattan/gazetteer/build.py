@@ -12,7 +12,6 @@ locate that GeoNames lacks (``ucdp.py``). Writes one indexed file; never downloa
 from __future__ import annotations
 
 import csv
-import math
 import re
 import sqlite3
 import sys
@@ -34,7 +33,8 @@ from harmattan.gazetteer.naming import (
     spelling_key,
     strip_admin_suffix,
 )
-from harmattan.gazetteer.ucdp import UcdpPlace, read_ucdp_places
+from harmattan.gazetteer.ucdp import SAME_PLACE_KM, UcdpPlace, read_ucdp_places
+from harmattan.geo import km_between
 
 SCHEMA_VERSION = "1"
 _COUNTRY_FILE = re.compile(r"^[A-Z]{2}\.txt$")
@@ -266,8 +266,6 @@ def build_gazetteer(source: Path, out: Path, *, ucdp: Sequence[Path] = ()) -> Bu
 #: Words of an admin area's name that say what it is ("Borno state", "Province du Kossi", "Maiduguri lga").
 _ADMIN_WORDS = frozenset({"state", "region", "province", "territory", "district", "lga", "department",
                           "departement", "prefecture", "county", "de", "du", "des", "la", "le", "l", "d", "of"})
-#: A UCDP place within this distance of a GeoNames place of the same name is that place.
-_SAME_PLACE_KM = 25.0
 
 
 def _admin_key(name: str) -> str:
@@ -307,7 +305,7 @@ def _add_ucdp(rows: dict[int, _Row], places: Sequence[UcdpPlace], countries: Seq
         country = by_country.get(name_key(place.country))
         point = (place.latitude, place.longitude)
         namesakes = known[name_key(place.name)]
-        if country is None or any(_km_rows(point, (r.lat, r.lon)) <= _SAME_PLACE_KM for r in namesakes):
+        if country is None or any(km_between(point, (r.lat, r.lon)) <= SAME_PLACE_KM for r in namesakes):
             continue
         nearest = _nearest(grid, country, point)
         a1 = admin1.get((country, _admin_key(place.adm_1))) or (nearest.a1 if nearest else "")
@@ -323,17 +321,11 @@ def _add_ucdp(rows: dict[int, _Row], places: Sequence[UcdpPlace], countries: Seq
     return added
 
 
-def _km_rows(a: tuple[float, float], b: tuple[float, float]) -> float:
-    la1, lo1, la2, lo2 = map(math.radians, (*a, *b))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
-
-
 def _nearest(grid: dict[tuple[str, int, int], list[_Row]], cc: str, point: tuple[float, float]) -> _Row | None:
     """The nearest populated place of country ``cc`` within about 50 km (half-degree cells around it)."""
     x, y = int(point[0] * 2), int(point[1] * 2)
     near = [r for dx in (-1, 0, 1) for dy in (-1, 0, 1) for r in grid.get((cc, x + dx, y + dy), ())]
-    return min(near, key=lambda r: _km_rows(point, (r.lat, r.lon))) if near else None
+    return min(near, key=lambda r: km_between(point, (r.lat, r.lon))) if near else None
 
 
 def _fresh_db(out: Path) -> sqlite3.Connection:

@@ -11,7 +11,6 @@ the gazetteer. UCDP GED is CC BY 4.0 (Sundberg & Melander 2013, Journal of Peace
 from __future__ import annotations
 
 import csv
-import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
@@ -20,6 +19,7 @@ from pathlib import Path
 
 from harmattan.errors import GazetteerError
 from harmattan.gazetteer.naming import name_key
+from harmattan.geo import km_between
 
 #: where_prec 1: the exact town or village; 2: within 25 km of it (the point is still the town's).
 _PRECISE = {"1", "2"}
@@ -32,8 +32,9 @@ _WHERE = re.compile(
     r"(?P<kind>" + "|".join(_KINDS) + r")(?:\s*\([^)]*\))?$",
     re.IGNORECASE,
 )
-#: Points of one place name closer than this are one place.
-_SAME_PLACE_KM = 25.0
+#: Points of one place name closer than this are one place (also: a UCDP place this near a GeoNames
+#: place of its name is that place).
+SAME_PLACE_KM = 25.0
 
 
 @dataclass(frozen=True)
@@ -78,12 +79,6 @@ def _precision(value: str) -> str:
     return value.split(".")[0].strip()
 
 
-def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    la1, lo1, la2, lo2 = map(math.radians, (*a, *b))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
-
-
 def read_ucdp_places(paths: Iterable[Path]) -> list[UcdpPlace]:
     """Towns and villages of the UCDP GED files, one per place (sorted by country and name)."""
     points: dict[tuple[str, str], Counter[tuple[float, float, str, str, str, str]]] = defaultdict(Counter)
@@ -105,7 +100,7 @@ def read_ucdp_places(paths: Iterable[Path]) -> list[UcdpPlace]:
     for (country, _), seen in sorted(points.items()):
         places: list[tuple[tuple[float, float, str, str, str, str], int]] = []
         for point, n in seen.most_common():
-            near = next((i for i, (p, _) in enumerate(places) if _km(p[:2], point[:2]) <= _SAME_PLACE_KM), None)
+            near = next((i for i, (p, _) in enumerate(places) if km_between(p[:2], point[:2]) <= SAME_PLACE_KM), None)
             if near is None:
                 places.append((point, n))
             else:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from harmattan.gazetteer import ADMIN1_CODE, COUNTRY_CODE, Gazetteer, name_key
 from harmattan.gazetteer.naming import DEMONYMS, SPELLING_KEY_MIN, spelling_key
+from harmattan.geo import km_between
 from harmattan.records import GazEntry, Span
 
 _WORD = re.compile(r"[0-9A-Za-zÀ-ÖØ-öø-ɏ]+(?:['’\-][0-9A-Za-zÀ-ÖØ-öø-ɏ]+)*")
@@ -398,9 +399,7 @@ def build_context(toponyms: Sequence[Toponym], *, dateline_country: str = "", ti
 
 
 def _km(a: GazEntry, b: GazEntry) -> float:
-    la1, lo1, la2, lo2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+    return km_between((a.latitude, a.longitude), (b.latitude, b.longitude))
 
 
 _FEATURE_PRIOR = {"PPLC": 4.0, "PPLA": 3.0, "PPLA2": 2.0, "PPLA3": 1.2, "PPL": 1.0, "PPLX": 0.5,

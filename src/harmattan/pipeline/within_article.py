@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
+from harmattan.geo import km_between
 from harmattan.pipeline.drafts import Draft
 from harmattan.pipeline.events import protest_topic
 from harmattan.pipeline.fatalities import mention_side
@@ -29,9 +30,7 @@ _COMPATIBLE = {
 def _km(a: EventLocation, b: EventLocation) -> float:
     if None in (a.latitude, a.longitude, b.latitude, b.longitude):
         return math.inf
-    la1, lo1, la2, lo2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))  # type: ignore[arg-type]
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+    return km_between((a.latitude, a.longitude), (b.latitude, b.longitude))  # type: ignore[arg-type]
 
 
 def places_compatible(a: EventLocation, b: EventLocation) -> bool:
