@@ -98,6 +98,35 @@ def _read_tsv(path: Path) -> Iterator[list[str]]:
             yield line.rstrip("\n").split("\t")
 
 
+@dataclass(frozen=True)
+class _Admin1:
+    """One row of admin1CodesASCII.txt with the names analysts use for it."""
+
+    cc: str
+    code: str
+    name: str  # GeoNames' name
+    ascii_name: str  # its ASCII name without the suffix ("Tillaberi")
+    display: str  # the name analysts write (ADMIN1_NAMES), else ascii_name
+    geonameid: int
+    raw_ascii_name: str  # GeoNames' ASCII name ("Tillaberi Region")
+
+
+def _read_admin1(path: Path) -> list[_Admin1]:
+    out = []
+    for f in _read_tsv(path):
+        if len(f) < 4 or "." not in f[0]:
+            continue
+        cc, code = f[0].split(".", 1)
+        ascii_name = strip_admin_suffix(f[2])
+        out.append(_Admin1(cc, code, f[1], ascii_name, ADMIN1_NAMES.get((cc, ascii_name), ascii_name), int(f[3]), f[2]))
+    return out
+
+
+def _read_admin2(path: Path) -> list[list[str]]:
+    """Rows of admin2Codes.txt ("CC.A1.A2", name, ascii name, ...); none when the file is absent."""
+    return [f for f in _read_tsv(path) if f[0].count(".") == 2] if path.exists() else []
+
+
 def _keep_alt(name: str) -> bool:
     key = name_key(name)
     return len(key) >= 3 and not any(c.isdigit() for c in name) and bool(_LATIN.match(name)) and not (
@@ -190,20 +219,17 @@ def build_gazetteer(source: Path, out: Path, *, ucdp: Sequence[Path] = ()) -> Bu
                 _merge(rows, row)
 
     seats = _admin1_seat(rows)
-    added = _add_ucdp(rows, read_ucdp_places(ucdp), countries, source) if ucdp else 0
+    admin1_areas = _read_admin1(admin1_path)
+    admin2_areas = _read_admin2(source / "admin2Codes.txt")
+    added = _add_ucdp(rows, read_ucdp_places(ucdp), countries, admin1_areas, admin2_areas) if ucdp else 0
     con = _fresh_db(out)
     names: dict[int, set[str]] = defaultdict(set)
     entries: list[tuple[object, ...]] = []
 
     # Admin1 areas: one entry each, placed at the seat of the area.
     admin1_rows = []
-    for f in _read_tsv(admin1_path):
-        if len(f) < 4 or "." not in f[0]:
-            continue
-        cc, code = f[0].split(".", 1)
-        ascii_name = strip_admin_suffix(f[2])
-        display = ADMIN1_NAMES.get((cc, ascii_name), ascii_name)
-        gid = int(f[3])
+    for area in admin1_areas:
+        cc, code, display, gid = area.cc, area.code, area.display, area.geonameid
         source_row = rows.pop(gid, None)
         seat = seats.get((cc, code))
         lat, lon = (seat.lat, seat.lon) if seat else (source_row.lat, source_row.lon) if source_row else (None, None)
@@ -211,18 +237,15 @@ def build_gazetteer(source: Path, out: Path, *, ucdp: Sequence[Path] = ()) -> Bu
         if lat is None or lon is None:
             continue
         entries.append((gid, display, lat, lon, "A", ADMIN1_CODE, cc, code, "", 0))
-        keys = {f[1], f[2], strip_admin_suffix(f[1]), ascii_name, display, *ADMIN1_ALIASES.get((cc, display), ())}
+        keys = {area.name, area.raw_ascii_name, strip_admin_suffix(area.name), area.ascii_name, display,
+                *ADMIN1_ALIASES.get((cc, display), ())}
         if source_row is not None:
             keys |= source_row.names
         names[gid] |= keys
     con.executemany("INSERT OR REPLACE INTO admin1 VALUES (?, ?, ?, ?)", admin1_rows)
 
-    admin2_path = source / "admin2Codes.txt"
-    if admin2_path.exists():
-        con.executemany(
-            "INSERT OR REPLACE INTO admin2 VALUES (?, ?, ?, ?)",
-            ((*f[0].split(".", 2), f[1]) for f in _read_tsv(admin2_path) if f[0].count(".") == 2),
-        )
+    con.executemany("INSERT OR REPLACE INTO admin2 VALUES (?, ?, ?, ?)",
+                    ((*f[0].split(".", 2), f[1]) for f in admin2_areas))
 
     # Countries: one entry each, placed at the capital.
     capitals = {(r.cc, name_key(r.name)): r for r in rows.values() if r.fcode == "PPLC"}
@@ -273,25 +296,20 @@ def _admin_key(name: str) -> str:
 
 
 def _add_ucdp(rows: dict[int, _Row], places: Sequence[UcdpPlace], countries: Sequence[list[str]],
-              source: Path) -> int:
+              admin1_areas: Sequence[_Admin1], admin2_areas: Sequence[list[str]]) -> int:
     """Add the UCDP places that no GeoNames place of the same name lies near (ids -2,000,000 down);
     admin1 and admin2 come from UCDP's adm_1 / adm_2 names, else from the nearest GeoNames place."""
     by_country = {name_key(name): f[0] for f in countries
                   for name in (f[4], COUNTRY_NAMES.get(f[0], f[4]), *COUNTRY_ALIASES.get(f[0], ()))}
     admin1: dict[tuple[str, str], str] = {}
-    for f in _read_tsv(source / "admin1CodesASCII.txt"):
-        if len(f) >= 4 and "." in f[0]:
-            cc, code = f[0].split(".", 1)
-            display = ADMIN1_NAMES.get((cc, strip_admin_suffix(f[2])), strip_admin_suffix(f[2]))
-            for name in (f[1], f[2], display, *ADMIN1_ALIASES.get((cc, display), ())):
-                admin1.setdefault((cc, _admin_key(name)), code)
+    for area in admin1_areas:
+        for name in (area.name, area.raw_ascii_name, area.display, *ADMIN1_ALIASES.get((area.cc, area.display), ())):
+            admin1.setdefault((area.cc, _admin_key(name)), area.code)
     admin2: dict[tuple[str, str, str], str] = {}
-    if (source / "admin2Codes.txt").exists():
-        for f in _read_tsv(source / "admin2Codes.txt"):
-            if f[0].count(".") == 2:
-                cc, a1, code = f[0].split(".", 2)
-                for name in f[1:3]:
-                    admin2.setdefault((cc, a1, _admin_key(name)), code)
+    for f in admin2_areas:
+        cc, a1, code = f[0].split(".", 2)
+        for name in f[1:3]:
+            admin2.setdefault((cc, a1, _admin_key(name)), code)
     wanted = {name_key(p.name) for p in places}
     known: dict[str, list[_Row]] = defaultdict(list)
     grid: dict[tuple[str, int, int], list[_Row]] = defaultdict(list)
