@@ -37,6 +37,15 @@ def _names_between(gap: str) -> int | None:
     return names if _PLACES_LISTED.fullmatch(gap) is not None else None
 
 
+def _split_toll(evidence: FatalityMention, count: int, sites: int) -> list[FatalityMention]:
+    """One toll divided evenly among ``sites`` sites, the remainder to the first, as ACLED splits a
+    total it cannot attribute (100 over two villages: 50 and 50); [] when a share would be 0."""
+    share, rest = divmod(count, sites)
+    if not share:
+        return []
+    return [dataclasses.replace(evidence, count=share + (rest if i == 0 else 0), shared=True) for i in range(sites)]
+
+
 def _without_total(out: list[list[FatalityMention]], added: Sequence[FatalityMention]) -> list[list[FatalityMention]]:
     """The places' counts less the one that is their sum ("a toll of 57, with 32 killed in Alpha
     and 25 in Beta", "10 killed: six in Alpha and four in Beta"); with no such sum, a bare
@@ -91,13 +100,10 @@ def deaths_by_place(
     unfound = [_names_between(text[a.end : b.start]) for a, b in itertools.pairwise(spans)]
     if len(told) == 1 and None not in unfound and told[0] in (0, len(out) - 1):
         toll = fatalities_across_reports([out[told[0]]])
-        share, rest = divmod(toll[0], len(out) + sum(n or 0 for n in unfound))
         evidence = toll[3]
-        if share and evidence is not None:
-            return [
-                [dataclasses.replace(evidence, count=share + (rest if i == 0 else 0), shared=True)]
-                for i in range(len(out))
-            ]
+        parts = _split_toll(evidence, toll[0], len(out) + sum(n or 0 for n in unfound)) if evidence else []
+        if parts:
+            return [[part] for part in parts[: len(out)]]
     return out
 
 
@@ -198,14 +204,13 @@ def share_toll_among_sites(
                 continue  # "Kouré, 60 km from Niamey", "flown to Bamako": not sites listed together
             if any(later[j] or group_fatalities(groups[j], wheres[j])[0] for j in others):
                 continue
-            share, rest = divmod(count, len(sites))
-            if not share:
+            parts = _split_toll(evidence, count, len(sites))
+            if not parts:
                 continue
-            mine = dataclasses.replace(evidence, count=share + (rest if sites[0] == i else 0), shared=True)
+            mine = parts[sites.index(i)]
             groups[i] = [dataclasses.replace(d, fatalities=(mine,)) if d.fatalities else d for d in group]
             for j in others:
-                part = dataclasses.replace(evidence, count=share + (rest if sites[0] == j else 0), shared=True)
-                later[j].append((part,))
+                later[j].append((parts[sites.index(j)],))
             break
     return groups
 
