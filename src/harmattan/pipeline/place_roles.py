@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from harmattan.pipeline.events import attribution_spans
 from harmattan.records import GazEntry, PlaceMention, Span
@@ -94,7 +95,7 @@ def mark_containers(text: str, mentions: Sequence[PlaceMention]) -> list[PlaceMe
             continue
         gap = text[prev.span.end : cur.span.start]
         if _is_container_gap(gap):
-            out[i] = PlaceMention(cur.span, cur.entry, precision=cur.precision, kind=cur.kind, cue="within")
+            out[i] = replace(cur, cue="within")
     return out
 
 
@@ -160,7 +161,7 @@ def mark_sources(text: str, sentences: Sequence[Span], mentions: Sequence[PlaceM
             or bool(_COMPARED_BEFORE.search(before))
         )
         if source:
-            out[i] = PlaceMention(m.span, m.entry, precision=m.precision, kind=m.kind, cue="source")
+            out[i] = replace(m, cue="source")
     return out
 
 
@@ -187,7 +188,7 @@ def mark_offices(text: str, mentions: Sequence[PlaceMention]) -> list[PlaceMenti
             continue
         before = text[max(0, m.span.start - 80) : m.span.start]
         if _OFFICE_BEFORE.search(before) or _OFFICE_AFTER.match(text[m.span.end : m.span.end + 80]):
-            out[i] = PlaceMention(m.span, m.entry, precision=m.precision, kind=m.kind, cue="office")
+            out[i] = replace(m, cue="office")
     return out
 
 
@@ -209,7 +210,7 @@ def mark_landmarks(text: str, mentions: Sequence[PlaceMention]) -> list[PlaceMen
                 or cur.cue != "near":
             continue
         if _DISTANCE_GAP.fullmatch(text, prev.span.end, cur.span.start):
-            out[i] = PlaceMention(cur.span, cur.entry, precision=cur.precision, kind=cur.kind, cue="landmark")
+            out[i] = replace(cur, cue="landmark")
     return out
 
 
@@ -227,7 +228,7 @@ def mark_road_ends(text: str, mentions: Sequence[PlaceMention]) -> list[PlaceMen
             continue
         if _BETWEEN_BEFORE.search(text, max(0, cur.span.start - 40), cur.span.start) and _AND_GAP.fullmatch(
                 text, cur.span.end, far.span.start):
-            out[i] = PlaceMention(cur.span, cur.entry, precision=cur.precision, kind=cur.kind, cue="road")
+            out[i] = replace(cur, cue="road")
     return out
 
 
